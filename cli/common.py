@@ -1,0 +1,76 @@
+"""What every command shares: the context built from global options and output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from workspace.errors import KonvertError
+
+Handler = Callable[["CliContext", argparse.Namespace], int]
+
+
+class UsageError(KonvertError):
+    """Bad usage of a command (exit 2)."""
+
+
+@dataclass
+class CliContext:
+    """Global options and lazily opened resources for one command run."""
+
+    workspace: str | None
+    today: date
+    json: bool
+    lang: str
+    _engine: Engine | None = field(default=None, repr=False)
+
+    def engine(self) -> Engine:
+        """Open (create or upgrade) the workspace on first use."""
+        if self._engine is None:
+            from workspace.db import open_workspace
+
+            self._engine = open_workspace(self.workspace)
+        return self._engine
+
+    def emit(self, data: Any, text: str | None = None) -> None:
+        """Print ``data`` as one JSON document with ``--json``, else ``text``."""
+        if self.json:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n")
+        elif text is not None:
+            sys.stdout.write(text.rstrip("\n") + "\n")
+        else:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n")
+
+    def progress_printer(self, label: str) -> Callable[[int, int], None]:
+        """A ``progress(done, total)`` callback drawing a bar on stderr."""
+        if self.json or not sys.stderr.isatty():
+            return lambda done, total: None
+
+        def progress(done: int, total: int) -> None:
+            width = 30
+            frac = done / total if total else 0.0
+            bar = "#" * int(frac * width)
+            sys.stderr.write(f"\r{label} [{bar:<{width}}] {done}/{total}")
+            if total and done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+        return progress
+
+
+def add_command(
+    subparsers: Any, name: str, handler: Handler, help_text: str
+) -> argparse.ArgumentParser:
+    """Add a sub-command whose handler is stored as ``args.handler``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, help=help_text)
+    parser.set_defaults(handler=handler)
+    return parser

@@ -1,0 +1,81 @@
+"""Konvert: composition root. Parses the command line and starts the GUI or a command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from datetime import date
+
+from cli.common import CliContext, UsageError
+from workspace.errors import KonvertError
+
+# Each module has ``register(subparsers)``; the order is the order in --help.
+COMMAND_MODULES = (
+    "cli.gui",
+    "cli.data",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line parser: global options, then one command."""
+    parser = _Parser(
+        prog="konvert",
+        description="Konvert: email campaigns for e-commerce, composed on your desktop.",
+    )
+    parser.add_argument(
+        "--workspace",
+        default=os.environ.get("KONVERT_WORKSPACE"),
+        help="SQLAlchemy URL or path of a SQLite file (default: your workspace)",
+    )
+    parser.add_argument("--today", help="reference date YYYY-MM-DD for relative conditions")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--lang", choices=("ru", "en"), help="language of messages and UI")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _parse_today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"--today must be YYYY-MM-DD, not {value!r}") from exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run Konvert with ``argv``; returns the exit status."""
+    logging.basicConfig(level=os.environ.get("KONVERT_LOG", "WARNING"))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if not any(a in parser._subparsers._group_actions[0].choices for a in argv):  # type: ignore[union-attr]
+            argv.append("gui")
+        args = parser.parse_args(argv)
+        ctx = CliContext(
+            workspace=args.workspace,
+            today=_parse_today(args.today),
+            json=args.json,
+            lang=args.lang or "",
+        )
+        return int(args.handler(ctx, args))
+    except KonvertError as exc:
+        sys.stderr.write(f"konvert: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("konvert: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

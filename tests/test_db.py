@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, inspect, text
+
+from workspace.db import head_revision, open_workspace, upgrade
+from workspace.errors import WorkspaceError
+
+
+def test_open_creates_schema_at_head(engine: Engine) -> None:
+    tables = set(inspect(engine).get_table_names())
+    assert {"contacts", "orders", "order_lines", "events", "products", "settings",
+            "segments", "templates", "campaigns", "export_log"} <= tables
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == \
+            head_revision()
+
+
+def test_reopen_is_idempotent(engine: Engine) -> None:
+    upgrade(engine)
+    upgrade(engine)
+
+
+def test_newer_workspace_is_refused(sqlite_url: str) -> None:
+    eng = open_workspace(sqlite_url)
+    with eng.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
+    eng.dispose()
+    with pytest.raises(WorkspaceError, match="newer version of Konvert"):
+        open_workspace(sqlite_url)
+
+
+def test_plain_path_is_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    eng = open_workspace(str(tmp_path / "w.sqlite"))
+    assert eng.dialect.name == "sqlite"
+    assert (tmp_path / "w.sqlite").exists()

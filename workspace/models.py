@@ -1,0 +1,267 @@
+"""SQLAlchemy models of the workspace (see shared spec data.md).
+
+Text columns that segments compare case-insensitively have a ``*_ci`` twin
+holding :func:`workspace.text.fold` of the value (Unicode casefold + strip),
+written on every insert/update. SQLite's ``lower()`` folds ASCII only, so the
+fold happens in Python, once, at write time; queries compare folded values on
+SQLite and PostgreSQL alike and can use indexes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+Money = Numeric(14, 2)
+# SQLite wants INTEGER PRIMARY KEY for rowid aliasing; PostgreSQL gets BIGINT.
+PK = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every workspace table."""
+
+
+class Contact(Base):
+    """A customer or subscriber. ``email`` is stored folded (the key)."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    first_name: Mapped[str | None] = mapped_column(String(200))
+    last_name: Mapped[str | None] = mapped_column(String(200))
+    gender: Mapped[str] = mapped_column(String(10), default="unknown")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    # Birthday as MMDD (0229 stored as 0228) so "birthday in N days" is indexable.
+    birth_mmdd: Mapped[int | None] = mapped_column(Integer)
+    city: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    channel: Mapped[str | None] = mapped_column(String(100))
+    payment_method: Mapped[str | None] = mapped_column(String(100))
+    device: Mapped[str | None] = mapped_column(String(20))
+    consent_email: Mapped[bool | None] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(20), default="subscribed")
+    custom: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    first_name_ci: Mapped[str | None] = mapped_column(String(200))
+    last_name_ci: Mapped[str | None] = mapped_column(String(200))
+    city_ci: Mapped[str | None] = mapped_column(String(200), index=True)
+    region_ci: Mapped[str | None] = mapped_column(String(200))
+    phone_ci: Mapped[str | None] = mapped_column(String(50))
+    channel_ci: Mapped[str | None] = mapped_column(String(100))
+    payment_method_ci: Mapped[str | None] = mapped_column(String(100))
+    device_ci: Mapped[str | None] = mapped_column(String(20))
+
+    # Derived from orders and events by workspace.derived.recompute(); never typed in.
+    orders_count: Mapped[int] = mapped_column(Integer, default=0)
+    total_spent: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    avg_order_value: Mapped[Decimal | None] = mapped_column(Money)
+    items_per_order: Mapped[float | None] = mapped_column(Numeric(10, 2))
+    first_order_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_order_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    returns_count: Mapped[int] = mapped_column(Integer, default=0)
+    complaints_count: Mapped[int] = mapped_column(Integer, default=0)
+    rfm_r: Mapped[int | None] = mapped_column(Integer)
+    rfm_f: Mapped[int | None] = mapped_column(Integer)
+    rfm_m: Mapped[int | None] = mapped_column(Integer)
+    rfm_group: Mapped[str | None] = mapped_column(String(30))
+
+    __table_args__ = (
+        Index("ix_contacts_status", "status", "consent_email"),
+        Index("ix_contacts_gender_birth", "gender", "birth_date"),
+        Index("ix_contacts_birth_mmdd", "birth_mmdd"),
+    )
+
+
+class ContactAttribute(Base):
+    """A custom attribute of a contact (unknown import columns), queryable."""
+
+    __tablename__ = "contact_attributes"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+    value_ci: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_contact_attributes_name_value", "name", "value_ci"),)
+
+
+class Order(Base):
+    """An order. Only ``paid`` and ``delivered`` count as purchases."""
+
+    __tablename__ = "orders"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(String(100), unique=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20), default="paid")
+    total: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_orders_contact_status", "contact_id", "status", "created_at"),)
+
+
+class OrderLine(Base):
+    """An item of an order, with the product attributes segments ask about."""
+
+    __tablename__ = "order_lines"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    order_pk: Mapped[int] = mapped_column(
+        ForeignKey("orders.id", ondelete="CASCADE"), index=True
+    )
+    sku: Mapped[str | None] = mapped_column(String(100))
+    category: Mapped[str | None] = mapped_column(String(200))
+    price: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    color: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[str | None] = mapped_column(String(50))
+    style: Mapped[str | None] = mapped_column(String(100))
+    sku_ci: Mapped[str | None] = mapped_column(String(100))
+    category_ci: Mapped[str | None] = mapped_column(String(200))
+    color_ci: Mapped[str | None] = mapped_column(String(100))
+    size_ci: Mapped[str | None] = mapped_column(String(50))
+    style_ci: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (
+        UniqueConstraint("order_pk", "sku", "color", "size", name="uq_order_lines_item"),
+        Index("ix_order_lines_category_ci", "category_ci"),
+    )
+
+
+class Event(Base):
+    """A behaviour event; ``day`` is its local calendar date."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    day: Mapped[date] = mapped_column(Date)
+    sku: Mapped[str | None] = mapped_column(String(100))
+    category: Mapped[str | None] = mapped_column(String(200))
+    query: Mapped[str | None] = mapped_column(String(500))
+    campaign: Mapped[str | None] = mapped_column(String(200))
+    # The folded value segments match for this event's type (sku, category,
+    # query or campaign), so behaviour conditions need one indexed column.
+    value_ci: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        UniqueConstraint("contact_id", "type", "at", "sku", "category", "query", "campaign",
+                         name="uq_events_natural"),
+        Index("ix_events_type_value_day", "type", "value_ci", "day", "contact_id"),
+        Index("ix_events_contact_type_day", "contact_id", "type", "day"),
+    )
+
+
+class Product(Base):
+    """The shop's catalogue."""
+
+    __tablename__ = "products"
+
+    sku: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(200))
+    price: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    old_price: Mapped[Decimal | None] = mapped_column(Money)
+    image_url: Mapped[str | None] = mapped_column(String(1000))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    stock: Mapped[int | None] = mapped_column(Integer)
+    color: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[str | None] = mapped_column(String(50))
+    style: Mapped[str | None] = mapped_column(String(100))
+
+
+class Setting(Base):
+    """Workspace settings (brand kit, lifecycle thresholds, ...) as JSON values."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Segment(Base):
+    """A saved segment: a name and its rule tree (segments.md JSON)."""
+
+    __tablename__ = "segments"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    rules: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=datetime.now, onupdate=datetime.now
+    )
+
+
+class Template(Base):
+    """A workspace email template (blocks document or raw MJML)."""
+
+    __tablename__ = "templates"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    scenario: Mapped[str | None] = mapped_column(String(50))
+    position: Mapped[int | None] = mapped_column(Integer)
+    delay_hours: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    preheader: Mapped[str] = mapped_column(String(500), default="")
+    from_name: Mapped[str] = mapped_column(String(200), default="")
+    document: Mapped[Any] = mapped_column(JSON)
+    text_override: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=datetime.now, onupdate=datetime.now
+    )
+
+
+class Campaign(Base):
+    """A campaign: one template, one segment, A/B subject variants."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    template_name: Mapped[str | None] = mapped_column(String(200))
+    segment_name: Mapped[str | None] = mapped_column(String(200))
+    data: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+
+
+class ExportLog(Base):
+    """One export: what, where, when, result."""
+
+    __tablename__ = "export_log"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    target: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str] = mapped_column(String(300))
+    result: Mapped[str] = mapped_column(String(20))
+    details: Mapped[Any] = mapped_column(JSON)
