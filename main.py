@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
-        if not any(a in parser._subparsers._group_actions[0].choices for a in argv):  # type: ignore[union-attr]
-            argv.append("gui")
         args = parser.parse_args(argv)
+        if args.command is None:  # no command: open the app
+            args = parser.parse_args([*argv, "gui"])
         ctx = CliContext(
             workspace=args.workspace,
             today=_parse_today(args.today),
