@@ -101,9 +101,48 @@ WHERE orders_count = 0 AND rfm_r IS NOT NULL
 """
 
 
+# Behaviour summaries the lifecycle statuses read (segments.lifecycle): the
+# latest cart abandonment, the latest product view and the third most recent
+# distinct day with a product view ("viewed products on 3 distinct days").
+_BEHAVIOUR = """
+CREATE TEMPORARY TABLE konvert_beh AS
+SELECT c.contact_id AS contact_id, a.d AS last_abandon_day,
+       v1.day AS last_view_day, v3.day AS third_view_day
+FROM (SELECT DISTINCT contact_id FROM events
+      WHERE type IN ('cart_abandon', 'product_view')) c
+LEFT JOIN (SELECT contact_id, MAX(day) AS d FROM events
+           WHERE type = 'cart_abandon' GROUP BY contact_id) a ON a.contact_id = c.contact_id
+LEFT JOIN (SELECT contact_id, day,
+                  ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY day DESC) AS rn
+           FROM (SELECT DISTINCT contact_id, day FROM events
+                 WHERE type = 'product_view') d) v1
+       ON v1.contact_id = c.contact_id AND v1.rn = 1
+LEFT JOIN (SELECT contact_id, day,
+                  ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY day DESC) AS rn
+           FROM (SELECT DISTINCT contact_id, day FROM events
+                 WHERE type = 'product_view') d) v3
+       ON v3.contact_id = c.contact_id AND v3.rn = 3
+"""
+
+_RESET_BEHAVIOUR = """
+UPDATE contacts SET last_abandon_day = NULL, last_view_day = NULL, third_view_day = NULL
+WHERE (last_abandon_day IS NOT NULL OR last_view_day IS NOT NULL)
+  AND id NOT IN (SELECT contact_id FROM konvert_beh)
+"""
+
+_APPLY_BEHAVIOUR = """
+UPDATE contacts SET last_abandon_day = b.last_abandon_day,
+       last_view_day = b.last_view_day, third_view_day = b.third_view_day
+FROM konvert_beh b WHERE contacts.id = b.contact_id
+"""
+
+
 def recompute(conn: Connection) -> None:
-    """Recompute every contact's aggregates and RFM scores in ``conn``'s transaction."""
-    for name in ("konvert_agg", "konvert_rfm"):
+    """Recompute every contact's aggregates, RFM scores and behaviour summaries.
+
+    Runs in ``conn``'s transaction.
+    """
+    for name in ("konvert_agg", "konvert_rfm", "konvert_beh"):
         conn.execute(text(f"DROP TABLE IF EXISTS {name}"))
     conn.execute(text(_AGGREGATES))
     conn.execute(text(_RESET_STALE))
@@ -113,3 +152,7 @@ def recompute(conn: Connection) -> None:
     conn.execute(text(_RFM))
     conn.execute(text(_APPLY_RFM))
     conn.execute(text("DROP TABLE konvert_rfm"))
+    conn.execute(text(_BEHAVIOUR))
+    conn.execute(text(_RESET_BEHAVIOUR))
+    conn.execute(text(_APPLY_BEHAVIOUR))
+    conn.execute(text("DROP TABLE konvert_beh"))

@@ -49,7 +49,8 @@ class Contact(Base):
     last_name: Mapped[str | None] = mapped_column(String(200))
     gender: Mapped[str] = mapped_column(String(10), default="unknown")
     birth_date: Mapped[date | None] = mapped_column(Date)
-    # Birthday as MMDD (0229 stored as 0228) so "birthday in N days" is indexable.
+    # Birthday as MMDD so "birthday in N days" is indexable; 29 February is 229
+    # (segments treat it as 28 February in years without one).
     birth_mmdd: Mapped[int | None] = mapped_column(Integer)
     city: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str | None] = mapped_column(String(200))
@@ -77,16 +78,24 @@ class Contact(Base):
     avg_order_value: Mapped[Decimal | None] = mapped_column(Money)
     items_per_order: Mapped[float | None] = mapped_column(Numeric(10, 2))
     first_order_at: Mapped[datetime | None] = mapped_column(DateTime)
-    last_order_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    last_order_at: Mapped[datetime | None] = mapped_column(DateTime)
     returns_count: Mapped[int] = mapped_column(Integer, default=0)
     complaints_count: Mapped[int] = mapped_column(Integer, default=0)
     rfm_r: Mapped[int | None] = mapped_column(Integer)
     rfm_f: Mapped[int | None] = mapped_column(Integer)
     rfm_m: Mapped[int | None] = mapped_column(Integer)
     rfm_group: Mapped[str | None] = mapped_column(String(30))
+    # Behaviour summaries for lifecycle hot/warm (segments.lifecycle): the day of
+    # the latest cart abandonment, of the latest product view, and the third
+    # most recent distinct day with a product view.
+    last_abandon_day: Mapped[date | None] = mapped_column(Date)
+    last_view_day: Mapped[date | None] = mapped_column(Date)
+    third_view_day: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         Index("ix_contacts_status", "status", "consent_email"),
+        Index("ix_contacts_lifecycle",
+              "last_order_at", "last_abandon_day", "third_view_day", "last_view_day"),
         Index("ix_contacts_gender_birth", "gender", "birth_date"),
         Index("ix_contacts_birth_mmdd", "birth_mmdd"),
     )
@@ -170,12 +179,17 @@ class Event(Base):
     # The folded value segments match for this event's type (sku, category,
     # query or campaign), so behaviour conditions need one indexed column.
     value_ci: Mapped[str | None] = mapped_column(String(500))
+    # Folded category of any event that has one ("viewed category" also
+    # matches product views of that category).
+    category_ci: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         UniqueConstraint("contact_id", "type", "at", "sku", "category", "query", "campaign",
                          name="uq_events_natural"),
         Index("ix_events_type_value_day", "type", "value_ci", "day", "contact_id"),
         Index("ix_events_contact_type_day", "contact_id", "type", "day"),
+        Index("ix_events_type_day", "type", "day", "contact_id"),
+        Index("ix_events_type_category_day", "type", "category_ci", "day", "contact_id"),
     )
 
 

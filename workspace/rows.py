@@ -33,11 +33,12 @@ EVENT_VALUE_FIELD = {
 
 
 def birth_mmdd(birth_date: date | None) -> int | None:
-    """Month*100+day of a birthday; 29 February counts as 28 February."""
+    """Month*100+day of a birthday (229 for 29 February).
+
+    Segments count a 29 February birthday as 28 February in other years.
+    """
     if birth_date is None:
         return None
-    if birth_date.month == 2 and birth_date.day == 29:
-        return 228
     return birth_date.month * 100 + birth_date.day
 
 
@@ -60,11 +61,12 @@ def with_order_line_extras(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_event_extras(row: dict[str, Any]) -> dict[str, Any]:
-    """Add ``day`` (local date of ``at``) and ``value_ci`` for the event's type."""
+    """Add ``day`` (local date of ``at``), ``value_ci`` for the event's type, ``category_ci``."""
     row["day"] = row["at"].date()
     field = EVENT_VALUE_FIELD.get(row["type"], "sku")
     value = row.get(field)
     if row["type"] == "product_view" and value is None:
         value = row.get("category")
     row["value_ci"] = fold(value)
+    row["category_ci"] = fold(row.get("category"))
     return row
