@@ -1,0 +1,385 @@
+"""Importing contacts, orders, order lines, events and products (data.md).
+
+Public API: :func:`sniff` (what the import dialog previews) and
+:func:`import_file` (the import itself), shared by the GUI and ``konvert
+import``. Decisions a marketer should know about:
+
+* **Files.** CSV in UTF-8 (with or without BOM), Windows-1251 or UTF-16 as
+  Excel saves "Unicode text", separated by ``,`` ``;`` or tab; or an XLSX
+  workbook (its first sheet). Line 1 is the header; a row's line number is
+  the physical line it starts on, so errors point at what the user sees in
+  a text editor or in Excel.
+* **Columns.** English and Russian names are recognised (``Почта``,
+  ``Дата рождения``...); ``mapping`` overrides them per column with a
+  canonical name, ``custom.NAME`` or ``-`` (skip). Unknown contact columns
+  become custom attributes; unknown columns of other files are ignored.
+* **Empty cells leave stored values alone**, so a partial export updates
+  only what it has; a new contact with no status is ``subscribed``.
+* **Orders and events of an unknown e-mail are rejected** ("unknown
+  contact"), not silently turned into new contacts: a typo in an address
+  must not create a subscriber the marketer never imported. Import contacts
+  first. Order lines of an unknown order are rejected likewise.
+* **Dates** ``2024-03-05``, ``2024-03-05 14:30``, ``05.03.2024``,
+  ``05.03.2024 14:30``, and ``5/3/2024``. Slash dates are read in the order the
+  file itself shows: the first 10,000 rows are sniffed per column (streaming
+  cannot look further ahead); if a value like ``25/3/2024`` occurs it is day
+  first, ``3/25/2024`` month first, both kinds means the file is
+  inconsistent and slash dates in that column are rejected; with no telling
+  value they are day first, as in Russian files. Datetimes are local time of
+  the workspace; a time-zone offset is converted to this computer's zone.
+* **Validation** rejects a row with its line and a reason (invalid e-mail,
+  unparseable or impossible date, negative amount, unknown contact or order,
+  missing key, duplicate key of an earlier line in the same file); the rest
+  is imported. ``strict=True`` rejects the whole file at the first bad row.
+* **One transaction per file**: rows are written in batches of 5,000 within
+  it, so an error, a cancel or a strict rejection leaves the workspace as it
+  was. Derived aggregates are recomputed in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, Table
+
+from workspace import derived
+from workspace.errors import ImportFileError
+from workspace.imports.columns import (
+    CANONICAL_COLUMNS,
+    KINDS,
+    Target,
+    auto_target,
+    check_kind,
+    resolve_targets,
+)
+from workspace.imports.reading import RowSource, open_rows
+from workspace.imports.values import (
+    CONTACT_STATUSES,
+    DEVICES,
+    EVENT_TYPES,
+    ORDER_STATUSES,
+    BadValueError,
+    Parser,
+    count_parser,
+    date_parser,
+    datetime_parser,
+    enum_parser,
+    money_parser,
+    parse_consent,
+    parse_email,
+    parse_gender,
+    slash_order,
+    text_of,
+    text_parser,
+)
+from workspace.imports.writers import (
+    CONTACTS,
+    EVENTS,
+    LINES,
+    ORDERS,
+    PRODUCTS,
+    WRITERS,
+    Prepared,
+    Tally,
+)
+
+__all__ = [
+    "CANONICAL_COLUMNS",
+    "KINDS",
+    "FileSniff",
+    "ImportCancelledError",
+    "ImportResult",
+    "RowError",
+    "import_file",
+    "sniff",
+]
+
+log = logging.getLogger(__name__)
+
+BATCH_ROWS = 5000
+DATE_SNIFF_ROWS = 10_000
+SAMPLE_ROWS = 20
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class FileSniff:
+    """What an import file looks like, for the import dialog's preview.
+
+    ``encoding`` is the codec name (``xlsx`` for a workbook), ``delimiter``
+    None for a workbook. ``mapping`` gives each header the canonical column
+    it was recognised as, or None: for contacts None means it becomes a
+    custom attribute, for other kinds that it is ignored.
+    """
+
+    encoding: str
+    delimiter: str | None
+    headers: list[str]
+    sample_rows: list[list[str]]
+    mapping: dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected row: its 1-based physical line (header is line 1) and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Counts of one import; ``errors`` are sorted by line."""
+
+    kind: str
+    imported: int
+    updated: int
+    unchanged: int
+    rejected: int
+    errors: list[RowError]
+
+
+class ImportCancelledError(ImportFileError):
+    """The user cancelled the import; nothing was written."""
+
+    exit_code = 1
+
+
+class _StrictRejectError(Exception):
+    """Raised inside the transaction to roll a strict import back."""
+
+
+_TABLES: dict[str, Table] = {
+    "contacts": CONTACTS, "orders": ORDERS, "order_lines": LINES, "events": EVENTS,
+    "products": PRODUCTS,
+}
+_DATE_FIELDS = {"birth_date"}
+_DATETIME_FIELDS = {"registered_at", "created_at", "delivered_at", "at"}
+_KEYS: dict[str, tuple[str, ...]] = {
+    "contacts": ("email",),
+    "orders": ("order_id",),
+    "order_lines": ("order_id", "sku", "color", "size"),
+    "events": ("email", "type", "at", "sku", "category", "query", "campaign"),
+    "products": ("sku",),
+}
+_REQUIRED_VALUES: dict[str, tuple[str, ...]] = {
+    "contacts": ("email",),
+    "orders": ("order_id",),
+    "order_lines": ("order_id",),
+    "events": ("email", "type", "at"),
+    "products": ("sku",),
+}
+
+
+def _parser(kind: str, field: str, order: str | None) -> Parser:
+    if field == "email":
+        return parse_email
+    if field in _DATE_FIELDS:
+        return date_parser(field, order)
+    if field in _DATETIME_FIELDS:
+        return datetime_parser(field, order)
+    if field == "gender":
+        return parse_gender
+    if field == "consent_email":
+        return parse_consent
+    if field == "status":
+        return enum_parser("status", CONTACT_STATUSES if kind == "contacts" else ORDER_STATUSES)
+    if field == "type":
+        return enum_parser("event type", EVENT_TYPES)
+    if field == "device":
+        return enum_parser("device", DEVICES, strict=False)
+    if field in ("total", "price", "old_price"):
+        return money_parser(field)
+    if field == "quantity":
+        return count_parser(field, positive=True)
+    if field == "stock":
+        return count_parser(field)
+    length = getattr(_TABLES[kind].c[field].type, "length", None)
+    return text_parser(field, length)
+
+
+def _display(raw: Any) -> str:
+    text = text_of(raw)
+    return "" if text is None else text
+
+
+def sniff(path: str | Path, kind: str, *, encoding: str | None = None,
+          delimiter: str | None = None) -> FileSniff:
+    """Detect encoding, delimiter and column mapping; read the first rows.
+
+    Raises :class:`ImportFileError` for an unreadable file or unknown kind.
+    """
+    check_kind(kind)
+    with open_rows(path, encoding=encoding, delimiter=delimiter, whole_file=False) as source:
+        sample = [[_display(cell) for cell in cells]
+                  for _line, cells in islice(source.rows, SAMPLE_ROWS)]
+        mapping = {header: auto_target(kind, header) if header else None
+                   for header in source.headers}
+        return FileSniff(source.encoding, source.delimiter, list(source.headers), sample,
+                         mapping)
+
+
+class _RowReader:
+    """Turns raw cells into :class:`Prepared` rows or a rejection reason."""
+
+    def __init__(self, kind: str, targets: list[Target],
+                 sample: list[tuple[int, list[Any]]]) -> None:
+        self.kind = kind
+        self.columns: list[tuple[int, str, Parser]] = []
+        self.custom: list[tuple[int, str]] = []
+        for index, target in enumerate(targets):
+            if target.custom is not None:
+                self.custom.append((index, target.custom))
+            if target.field is None:
+                continue
+            order = None
+            if target.field in _DATE_FIELDS | _DATETIME_FIELDS:
+                order = slash_order(cells[index] for _, cells in sample if index < len(cells))
+            self.columns.append((index, target.field, _parser(kind, target.field, order)))
+        self.fields = [field for _, field, _ in self.columns]
+        self.key_fields = _KEYS[kind]
+        self.required = [f for f in _REQUIRED_VALUES[kind] if f in self.fields]
+
+    def read(self, line: int, cells: list[Any]) -> Prepared | str:
+        width = len(cells)
+        values: dict[str, Any] = {}
+        for index, field, parse in self.columns:
+            if index >= width:
+                continue
+            try:
+                value = parse(cells[index])
+            except BadValueError as exc:
+                return str(exc)
+            if value is not None:
+                values[field] = value
+        for field in self.required:
+            if field not in values:
+                return f"missing {field}"
+        custom: dict[str, str] | None = None
+        if self.custom:
+            custom = {}
+            for index, name in self.custom:
+                if index < width:
+                    text = text_of(cells[index])
+                    if text is not None:
+                        custom[name] = text
+        if len(self.key_fields) == 1:
+            key: Any = values[self.key_fields[0]]
+        else:
+            key = tuple(values.get(f) for f in self.key_fields)
+        return Prepared(line, key, values, custom)
+
+
+def _describe_key(kind: str) -> str:
+    return {"contacts": "email", "orders": "order_id", "products": "sku",
+            "order_lines": "order, sku, color and size",
+            "events": "event"}[kind]
+
+
+def import_file(
+    engine: Engine,
+    kind: str,
+    path: str | Path,
+    *,
+    mapping: Mapping[str, str | None] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    strict: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportResult:
+    """Import one file of ``kind`` into the workspace, in one transaction.
+
+    Args:
+        engine: The workspace.
+        kind: One of :data:`KINDS`.
+        path: A CSV or XLSX file.
+        mapping: Header → canonical column, ``custom.NAME``, ``-`` to skip,
+            or None for "as recognised"; headers not listed are recognised.
+        encoding: Codec of a CSV file; detected when None.
+        delimiter: ``,`` ``;`` or tab; detected when None.
+        strict: Reject the whole file (nothing written) at the first bad row;
+            the result then has ``rejected == 1`` and that row's error.
+        progress: Called with ``(done, total)`` after each batch: bytes of a
+            CSV file, rows of a workbook.
+        cancelled: Polled between batches; when it returns True the import
+            is rolled back and :class:`ImportCancelledError` raised.
+
+    Raises:
+        ImportFileError: The file cannot be read, the kind is unknown, a
+            required column is missing or the mapping is wrong.
+    """
+    check_kind(kind)
+    with open_rows(path, encoding=encoding, delimiter=delimiter) as source:
+        targets = resolve_targets(kind, source.headers, mapping)
+        sample = list(islice(source.rows, DATE_SNIFF_ROWS))
+        reader = _RowReader(kind, targets, sample)
+        tally = Tally()
+        try:
+            with engine.begin() as conn:
+                writer = WRITERS[kind](conn, reader.fields, tally)
+                _run(source, chain(sample, source.rows), reader, writer.write, tally, strict,
+                     progress, cancelled)
+                if kind != "products":
+                    derived.recompute(conn)
+        except _StrictRejectError:
+            first = min(tally.errors)
+            log.info("strict import of %s rejected at line %d", path, first[0])
+            return ImportResult(kind, 0, 0, 0, 1, [RowError(*first)])
+    errors = [RowError(line, reason) for line, reason in sorted(tally.errors)]
+    log.info("imported %s from %s: %d new, %d updated, %d unchanged, %d rejected",
+             kind, path, tally.imported, tally.updated, tally.unchanged, tally.rejected)
+    return ImportResult(kind, tally.imported, tally.updated, tally.unchanged, tally.rejected,
+                        errors)
+
+
+def _run(
+    source: RowSource,
+    rows: Iterator[tuple[int, list[Any]]],
+    reader: _RowReader,
+    write: Callable[[list[Prepared]], None],
+    tally: Tally,
+    strict: bool,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> None:
+    """Read, validate and write every row, counting into ``tally``."""
+    seen: dict[Any, int] = {}
+    batch: list[Prepared] = []
+    key_name = _describe_key(reader.kind)
+    errors = tally.errors
+
+    def flush() -> None:
+        if batch:
+            write(batch)
+            batch.clear()
+        if strict and errors:
+            raise _StrictRejectError
+        if cancelled is not None and cancelled():
+            raise ImportCancelledError("import cancelled; nothing was changed")
+        if progress is not None:
+            progress(source.done(), source.total)
+
+    for line, cells in rows:
+        result = reader.read(line, cells)
+        if isinstance(result, Prepared):
+            first = seen.setdefault(result.key, line)
+            if first == line:
+                batch.append(result)
+                if len(batch) >= BATCH_ROWS:
+                    flush()
+                continue
+            result = f"duplicate {key_name} of line {first}"
+        tally.reject(line, result)
+        if strict:
+            flush()
+    flush()
+    if progress is not None:
+        progress(source.total, source.total)

@@ -1,0 +1,379 @@
+"""Writing batches of parsed rows: upsert by key with exact change counts.
+
+Each writer looks the batch's keys up in one query, compares the columns the
+file has with what is stored, and then inserts the new rows and updates the
+changed ones with ``executemany`` (Core statements, no ORM objects). Looking
+up first, instead of ``INSERT ... ON CONFLICT``, is what tells "updated" from
+"unchanged", and it also covers keys with NULL parts (order lines without a
+colour, events without a SKU) that a unique constraint treats as distinct.
+
+Only non-empty cells update a stored row: an empty cell leaves the stored
+value alone, so a partial export never wipes data (nor re-subscribes an
+unsubscribed contact whose status cell is empty).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+
+from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine, Product
+from workspace.rows import with_contact_extras, with_event_extras, with_order_line_extras
+
+CONTACTS: Table = Contact.__table__  # type: ignore[assignment]
+ATTRIBUTES: Table = ContactAttribute.__table__  # type: ignore[assignment]
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
+LINES: Table = OrderLine.__table__  # type: ignore[assignment]
+EVENTS: Table = Event.__table__  # type: ignore[assignment]
+PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
+
+# SQLite allows 32766 bound parameters per statement; stay well below.
+_IN_CHUNK = 5000
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One parsed, valid-looking row: its line, key and non-empty values."""
+
+    line: int
+    key: Any
+    values: dict[str, Any]
+    custom: dict[str, str] | None = None
+
+
+@dataclass
+class Tally:
+    """Counts and row errors collected over the whole file."""
+
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    max_errors: int = 100_000
+
+    def reject(self, line: int, reason: str) -> None:
+        """Count a rejected row; keep its error unless there are already too many."""
+        self.rejected += 1
+        if len(self.errors) < self.max_errors:
+            self.errors.append((line, reason))
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start:start + _IN_CHUNK]
+
+
+def _lookup(conn: Connection, columns: Sequence[Any], key_column: Any,
+            keys: Iterable[Any]) -> list[Any]:
+    unique = list(dict.fromkeys(k for k in keys if k is not None))
+    found: list[Any] = []
+    for part in _chunks(unique):
+        found.extend(conn.execute(select(*columns).where(key_column.in_(part))).all())
+    return found
+
+
+def contact_ids(conn: Connection, emails: Iterable[str | None]) -> dict[str, int]:
+    """Folded e-mail → contact id for the known ones among ``emails``."""
+    rows = _lookup(conn, (CONTACTS.c.email, CONTACTS.c.id), CONTACTS.c.email, emails)
+    return {email: cid for email, cid in rows}
+
+
+def _update_many(conn: Connection, table: Table, pk: str, changes: list[dict[str, Any]]) -> None:
+    """Run UPDATEs grouped by the set of columns they change."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for change in changes:
+        columns = tuple(sorted(k for k in change if k != pk))
+        groups[columns].append({f"v_{k}": v for k, v in change.items()})
+    for columns, params in groups.items():
+        stmt = (
+            update(table)
+            .where(table.c[pk] == bindparam(f"v_{pk}"))
+            .values({name: bindparam(f"v_{name}") for name in columns})
+        )
+        conn.execute(stmt, params)
+
+
+def _diff(stored: Any, values: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in values.items() if getattr(stored, name) != value}
+
+
+class Writer:
+    """Base of the per-kind writers; ``fields`` are the canonical columns in the file."""
+
+    def __init__(self, conn: Connection, fields: Sequence[str], tally: Tally) -> None:
+        self.conn = conn
+        self.fields = list(fields)
+        self.tally = tally
+
+    def reject(self, row: Prepared, reason: str) -> None:
+        """Record a row the database says cannot be imported."""
+        self.tally.reject(row.line, reason)
+
+    def write(self, rows: list[Prepared]) -> None:
+        """Upsert one batch."""
+        raise NotImplementedError
+
+
+class ContactWriter(Writer):
+    """Contacts by folded e-mail; custom columns into ``custom`` and ``contact_attributes``."""
+
+    _DEFAULTS = {"gender": "unknown", "status": "subscribed"}
+
+    def write(self, rows: list[Prepared]) -> None:
+        """Upsert one batch of contacts."""
+        value_fields = [f for f in self.fields if f != "email"]
+        columns = [CONTACTS.c.id, CONTACTS.c.email, CONTACTS.c.custom]
+        columns += [CONTACTS.c[f] for f in value_fields]
+        stored = {r.email: r for r in _lookup(self.conn, columns, CONTACTS.c.email,
+                                              (row.key for row in rows))}
+        inserts: list[dict[str, Any]] = []
+        new_custom: dict[str, dict[str, str]] = {}
+        changes: list[dict[str, Any]] = []
+        attribute_changes: list[tuple[int, dict[str, str]]] = []
+        for row in rows:
+            old = stored.get(row.key)
+            if old is None:
+                record = {name: row.values.get(name) for name in value_fields}
+                for name, default in self._DEFAULTS.items():
+                    if record.get(name) is None:
+                        record[name] = default
+                record["email"] = row.key
+                if row.custom:  # else left out, so the column is SQL NULL, not JSON null
+                    record["custom"] = row.custom
+                inserts.append(with_contact_extras(record))
+                if row.custom:
+                    new_custom[row.key] = row.custom
+                continue
+            change = _diff(old, {k: v for k, v in row.values.items() if k != "email"})
+            if row.custom:
+                merged = {**(old.custom or {}), **row.custom}
+                if merged != (old.custom or {}):
+                    change["custom"] = merged
+                    attribute_changes.append((old.id, {
+                        k: v for k, v in row.custom.items() if (old.custom or {}).get(k) != v
+                    }))
+            if change:
+                change["id"] = old.id
+                changes.append(with_contact_extras(change))
+                self.tally.updated += 1
+            else:
+                self.tally.unchanged += 1
+        if inserts:
+            with_custom = [r for r in inserts if "custom" in r]
+            without = [r for r in inserts if "custom" not in r]
+            for part in (with_custom, without):
+                if part:
+                    self.conn.execute(insert(CONTACTS), part)
+            self.tally.imported += len(inserts)
+        if changes:
+            _update_many(self.conn, CONTACTS, "id", changes)
+        if new_custom:
+            ids = contact_ids(self.conn, new_custom)
+            attribute_changes.extend((ids[email], values) for email, values in new_custom.items())
+        self._write_attributes(attribute_changes)
+
+    def _write_attributes(self, changes: list[tuple[int, dict[str, str]]]) -> None:
+        if not changes:
+            return
+        pairs = [{"cid": cid, "aname": name} for cid, values in changes for name in values]
+        self.conn.execute(
+            delete(ATTRIBUTES).where(ATTRIBUTES.c.contact_id == bindparam("cid"),
+                                     ATTRIBUTES.c.name == bindparam("aname")),
+            pairs,
+        )
+        self.conn.execute(insert(ATTRIBUTES), [
+            {"contact_id": cid, "name": name, "value": value,
+             "value_ci": value.strip().casefold() or None}
+            for cid, values in changes for name, value in values.items()
+        ])
+
+
+class OrderWriter(Writer):
+    """Orders by ``order_id``; the e-mail must belong to a known contact."""
+
+    def write(self, rows: list[Prepared]) -> None:
+        """Upsert one batch of orders."""
+        contacts = contact_ids(self.conn, (row.values.get("email") for row in rows))
+        value_fields = [f for f in self.fields if f not in ("order_id", "email")]
+        columns = [ORDERS.c.id, ORDERS.c.order_id, ORDERS.c.contact_id]
+        columns += [ORDERS.c[f] for f in value_fields]
+        stored = {r.order_id: r for r in _lookup(self.conn, columns, ORDERS.c.order_id,
+                                                 (row.key for row in rows))}
+        inserts: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        for row in rows:
+            values = {k: v for k, v in row.values.items() if k not in ("order_id", "email")}
+            email = row.values.get("email")
+            contact_id = contacts.get(email) if email is not None else None
+            if email is not None and contact_id is None:
+                self.reject(row, f"unknown contact {email} (import contacts first)")
+                continue
+            if contact_id is not None:
+                values["contact_id"] = contact_id
+            old = stored.get(row.key)
+            if old is None:
+                if contact_id is None:
+                    self.reject(row, "missing email of a new order")
+                    continue
+                if values.get("created_at") is None:
+                    self.reject(row, "missing created_at (order date) of a new order")
+                    continue
+                record = {"order_id": row.key, "contact_id": contact_id,
+                          "created_at": values["created_at"],
+                          "status": values.get("status") or "paid",
+                          "total": values.get("total") if values.get("total") is not None else 0,
+                          "delivered_at": values.get("delivered_at")}
+                inserts.append(record)
+                continue
+            change = _diff(old, values)
+            if change:
+                change["id"] = old.id
+                changes.append(change)
+                self.tally.updated += 1
+            else:
+                self.tally.unchanged += 1
+        if inserts:
+            self.conn.execute(insert(ORDERS), inserts)
+            self.tally.imported += len(inserts)
+        if changes:
+            _update_many(self.conn, ORDERS, "id", changes)
+
+
+class OrderLineWriter(Writer):
+    """Order lines by (order, sku, color, size); the order must exist."""
+
+    _KEY = ("sku", "color", "size")
+
+    def write(self, rows: list[Prepared]) -> None:
+        """Upsert one batch of order lines."""
+        orders = {r.order_id: r.id for r in _lookup(
+            self.conn, (ORDERS.c.order_id, ORDERS.c.id), ORDERS.c.order_id,
+            (row.values["order_id"] for row in rows))}
+        value_fields = [f for f in self.fields if f not in ("order_id", *self._KEY)]
+        columns = [LINES.c.id, LINES.c.order_pk, *(LINES.c[f] for f in self._KEY)]
+        columns += [LINES.c[f] for f in value_fields]
+        stored = {
+            (r.order_pk, r.sku, r.color, r.size): r
+            for r in _lookup(self.conn, columns, LINES.c.order_pk, orders.values())
+        }
+        inserts: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        for row in rows:
+            order_pk = orders.get(row.values["order_id"])
+            if order_pk is None:
+                self.reject(row, f"unknown order {row.values['order_id']}")
+                continue
+            key = (order_pk, *(row.values.get(f) for f in self._KEY))
+            values = {k: v for k, v in row.values.items() if k in value_fields}
+            old = stored.get(key)
+            if old is None:
+                record = {name: values.get(name) for name in value_fields}
+                record.update(order_pk=order_pk, sku=key[1], color=key[2], size=key[3])
+                if record.get("price") is None:
+                    record["price"] = 0
+                if record.get("quantity") is None:
+                    record["quantity"] = 1
+                inserts.append(with_order_line_extras(record))
+                continue
+            change = _diff(old, values)
+            if change:
+                change["id"] = old.id
+                changes.append(with_order_line_extras(change))
+                self.tally.updated += 1
+            else:
+                self.tally.unchanged += 1
+        if inserts:
+            self.conn.execute(insert(LINES), inserts)
+            self.tally.imported += len(inserts)
+        if changes:
+            _update_many(self.conn, LINES, "id", changes)
+
+
+class EventWriter(Writer):
+    """Events by their natural key; an event is either new or unchanged."""
+
+    _FIELDS = ("sku", "category", "query", "campaign")
+
+    def write(self, rows: list[Prepared]) -> None:
+        """Insert the batch's events that are not stored yet."""
+        contacts = contact_ids(self.conn, (row.values["email"] for row in rows))
+        wanted = list(set(contacts.values()))
+        stored: set[tuple[Any, ...]] = set()
+        moments = {row.values["at"] for row in rows}
+        columns = (EVENTS.c.contact_id, EVENTS.c.type, EVENTS.c.at,
+                   *(EVENTS.c[f] for f in self._FIELDS))
+        for part in _chunks(wanted):
+            query = select(*columns).where(EVENTS.c.contact_id.in_(part))
+            if len(moments) <= _IN_CHUNK:
+                query = query.where(EVENTS.c.at.in_(list(moments)))
+            stored.update(tuple(r) for r in self.conn.execute(query))
+        inserts: list[dict[str, Any]] = []
+        for row in rows:
+            contact_id = contacts.get(row.values["email"])
+            if contact_id is None:
+                self.reject(row, f"unknown contact {row.values['email']} (import contacts first)")
+                continue
+            record = {"contact_id": contact_id, "type": row.values["type"],
+                      "at": row.values["at"]}
+            record.update((f, row.values.get(f)) for f in self._FIELDS)
+            key = tuple(record[c.name] for c in columns)
+            if key in stored:
+                self.tally.unchanged += 1
+                continue
+            stored.add(key)
+            inserts.append(with_event_extras(record))
+        if inserts:
+            self.conn.execute(insert(EVENTS), inserts)
+            self.tally.imported += len(inserts)
+
+
+class ProductWriter(Writer):
+    """Products by SKU; a new product needs a name."""
+
+    def write(self, rows: list[Prepared]) -> None:
+        """Upsert one batch of products."""
+        value_fields = [f for f in self.fields if f != "sku"]
+        columns = [PRODUCTS.c.sku, *(PRODUCTS.c[f] for f in value_fields)]
+        stored = {r.sku: r for r in _lookup(self.conn, columns, PRODUCTS.c.sku,
+                                            (row.key for row in rows))}
+        inserts: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        for row in rows:
+            values = {k: v for k, v in row.values.items() if k != "sku"}
+            old = stored.get(row.key)
+            if old is None:
+                if values.get("name") is None:
+                    self.reject(row, f"missing name of new product {row.key}")
+                    continue
+                record = {name: values.get(name) for name in value_fields}
+                record["sku"] = row.key
+                if record.get("price") is None:
+                    record["price"] = 0
+                inserts.append(record)
+                continue
+            change = _diff(old, values)
+            if change:
+                change["sku"] = row.key
+                changes.append(change)
+                self.tally.updated += 1
+            else:
+                self.tally.unchanged += 1
+        if inserts:
+            self.conn.execute(insert(PRODUCTS), inserts)
+            self.tally.imported += len(inserts)
+        if changes:
+            _update_many(self.conn, PRODUCTS, "sku", changes)
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "contacts": ContactWriter,
+    "orders": OrderWriter,
+    "order_lines": OrderLineWriter,
+    "events": EventWriter,
+    "products": ProductWriter,
+}
