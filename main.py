@@ -15,6 +15,7 @@ from workspace.errors import KonvertError
 # Each module has ``register(subparsers)``; the order is the order in --help.
 COMMAND_MODULES = (
     "cli.gui",
+    "cli.importing",
 )
 
 
