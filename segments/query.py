@@ -1,0 +1,155 @@
+"""Running segments: count, members, a sample, lifecycle chart, value suggestions.
+
+Every function takes the engine first and opens its own connection, so the
+GUI can call them from a worker thread. ``rule`` is the decoded JSON of
+segments.md (or a parsed rule); ``today`` is the reference date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, case, func, literal, select
+
+from segments.compile import (
+    BEHAVIOUR_EVENTS,
+    PURCHASE_COLUMNS,
+    TEXT_COLUMNS,
+    _like_escape,
+    compile_rule,
+    contacts,
+    sendable,
+)
+from segments.errors import SegmentError
+from segments.fields import CUSTOM_PREFIX, LIFECYCLE_STATUSES, field_spec
+from segments.lifecycle import load_thresholds, status_predicate
+from segments.rules import mentions_field, parse_rule
+from workspace.models import ContactAttribute, Event, OrderLine
+from workspace.text import fold
+
+
+@dataclass(frozen=True)
+class SegmentCount:
+    """How many contacts a rule matches and how many of those are sendable."""
+
+    count: int
+    sendable: int
+
+
+@dataclass(frozen=True)
+class Member:
+    """A contact as shown in a segment's sample."""
+
+    email: str
+    first_name: str | None
+    last_name: str | None
+    city: str | None
+
+
+def count(engine: Engine, rule: Any, today: date) -> SegmentCount:
+    """Count the contacts matching ``rule`` and the sendable ones, in one SELECT."""
+    with engine.connect() as conn:
+        where = compile_rule(conn, rule, today)
+        row = conn.execute(
+            select(func.count(),
+                   func.coalesce(func.sum(case((sendable(), 1), else_=0)), 0))
+            .select_from(contacts.id.table).where(where)).one()
+    return SegmentCount(int(row[0]), int(row[1]))
+
+
+def members(engine: Engine, rule: Any, today: date, *, for_sending: bool = False) -> list[str]:
+    """E-mails of the contacts matching ``rule``, sorted.
+
+    With ``for_sending`` only sendable contacts are kept, unless the rule
+    itself asks about ``status`` (then only consent is enforced), as
+    segments.md requires for segments used for sending.
+    """
+    parsed = parse_rule(rule) if isinstance(rule, dict) else rule
+    with engine.connect() as conn:
+        where = compile_rule(conn, parsed, today)
+        query = select(contacts.email).where(where).order_by(contacts.email)
+        if for_sending:
+            if mentions_field(parsed, "status"):
+                consent = contacts.consent_email
+                query = query.where((consent.is_(None)) | (consent == True))  # noqa: E712
+            else:
+                query = query.where(sendable())
+        return [e for (e,) in conn.execute(query)]
+
+
+def sample_members(engine: Engine, rule: Any, today: date, limit: int = 20) -> list[Member]:
+    """Up to ``limit`` members of ``rule`` (by e-mail) for the builder's preview."""
+    with engine.connect() as conn:
+        where = compile_rule(conn, rule, today)
+        rows = conn.execute(
+            select(contacts.email, contacts.first_name, contacts.last_name, contacts.city)
+            .where(where).order_by(contacts.email).limit(limit))
+        return [Member(*row) for row in rows]
+
+
+def lifecycle_counts(engine: Engine, today: date) -> dict[str, int]:
+    """Contacts per lifecycle status (every status present, zeros included)."""
+    with engine.connect() as conn:
+        thresholds = load_thresholds(conn)
+        status = case(*((status_predicate(s, today, thresholds), literal(s))
+                        for s in LIFECYCLE_STATUSES), else_=literal("cold"))
+        rows = conn.execute(select(status.label("s"), func.count()).group_by("s"))
+        result = dict.fromkeys(LIFECYCLE_STATUSES, 0)
+        for name, n in rows:
+            result[name] += int(n)
+        return result
+
+
+def distinct_values(engine: Engine, field: str, prefix: str = "", limit: int = 20) -> list[str]:
+    """Known values of a text field starting with ``prefix`` (any case), for suggestions.
+
+    Works for profile text fields, purchased attributes, behaviour values and
+    custom attributes; enum fields return their allowed values. Values that
+    differ only in case or spaces are shown once, most frequent first.
+    """
+    base: ColumnElement[bool] | None = None
+    spec = field_spec(field)
+    if spec is None:
+        raise SegmentError(f"unknown field '{field}'")
+    folded_prefix = fold(prefix) or ""
+    if spec.values:
+        return [v for v in spec.values if v.startswith(folded_prefix)][:limit]
+    if field in TEXT_COLUMNS:
+        shown_name = "email" if field == "email" else field
+        shown, key = contacts[shown_name], contacts[TEXT_COLUMNS[field]]
+    elif field in PURCHASE_COLUMNS:
+        ol = OrderLine.__table__.c
+        raw = PURCHASE_COLUMNS[field].removesuffix("_ci")
+        shown, key = ol[raw], ol[PURCHASE_COLUMNS[field]]
+    elif field in BEHAVIOUR_EVENTS:
+        ev = Event.__table__.c
+        types, column = BEHAVIOUR_EVENTS[field]
+        shown_col = {"viewed_category": "category", "searched": "query",
+                     "opened_email": "campaign", "clicked_email": "campaign",
+                     "clicked_promo": "campaign"}.get(field, "sku")
+        shown, key, base = ev[shown_col], ev[column], ev.type.in_(types)
+    elif field.startswith(CUSTOM_PREFIX):
+        at = ContactAttribute.__table__.c
+        shown, key = at.value, at.value_ci
+        base = at.name == field[len(CUSTOM_PREFIX):]
+    else:
+        return []
+    query = select(func.min(shown), func.count()).where(key.is_not(None))
+    if base is not None:
+        query = query.where(base)
+    if folded_prefix:
+        query = query.where(key.like(_like_escape(folded_prefix) + "%", escape="\\"))
+    query = query.group_by(key).order_by(func.count().desc(), key).limit(limit)
+    with engine.connect() as conn:
+        return [str(v).strip() for v, _n in conn.execute(query) if v is not None]
+
+
+def custom_fields(engine: Engine) -> list[str]:
+    """Names of the custom attributes in the workspace, as ``custom.NAME`` fields."""
+    at = ContactAttribute.__table__.c
+    with engine.connect() as conn:
+        names = conn.execute(select(at.name).distinct().order_by(at.name)).scalars()
+        return [CUSTOM_PREFIX + n for n in names]
+

@@ -1,0 +1,121 @@
+"""Saved segments: named rule trees in the ``segments`` table, referable by name.
+
+A segment may refer to other saved segments (``{"segment": "name"}``);
+saving refuses references to missing segments and cycles, and deleting
+refuses a segment others still refer to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from segments.errors import SegmentError
+from segments.rules import parse_rule, referenced_names
+from workspace.models import Segment
+
+
+@dataclass(frozen=True)
+class SavedSegment:
+    """A saved segment as listed: its name, rules JSON and last change."""
+
+    name: str
+    rules: Any
+    updated_at: datetime | None
+
+
+def _clean_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned:
+        raise SegmentError("a segment needs a name")
+    if len(cleaned) > 200:
+        raise SegmentError("a segment name must be at most 200 characters")
+    return cleaned
+
+
+def load_segment_rules(conn: Connection, name: str) -> Any:
+    """The rules JSON of saved segment ``name``; a missing name is a :class:`SegmentError`."""
+    rules = conn.execute(
+        select(Segment.rules).where(Segment.name == name.strip())).scalar_one_or_none()
+    if rules is None:
+        raise SegmentError(f"there is no saved segment named '{name.strip()}'")
+    return rules
+
+
+def _references(conn: Connection) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for name, rules in conn.execute(select(Segment.name, Segment.rules)):
+        try:
+            graph[name] = referenced_names(parse_rule(rules))
+        except SegmentError:
+            graph[name] = set()
+    return graph
+
+
+def _find_cycle(graph: dict[str, set[str]], start: str) -> list[str] | None:
+    path: list[str] = []
+    done: set[str] = set()
+
+    def visit(name: str) -> list[str] | None:
+        if name in path:
+            return [*path[path.index(name):], name]
+        if name in done:
+            return None
+        path.append(name)
+        for ref in sorted(graph.get(name, ())):
+            found = visit(ref)
+            if found:
+                return found
+        path.pop()
+        done.add(name)
+        return None
+
+    return visit(start)
+
+
+def save_segment(conn: Connection, name: str, rules: Any) -> None:
+    """Validate ``rules`` and save them as ``name`` (replacing a segment of that name).
+
+    Runs in the caller's transaction.
+
+    Raises:
+        SegmentError: bad rules, a reference to a missing segment, or a cycle.
+    """
+    name = _clean_name(name)
+    parsed = parse_rule(rules)
+    graph = _references(conn)
+    for ref in sorted(referenced_names(parsed)):
+        if ref not in graph and ref != name:
+            raise SegmentError(f"the rule refers to segment '{ref}', which is not saved")
+    graph[name] = referenced_names(parsed)
+    cycle = _find_cycle(graph, name)
+    if cycle:
+        raise SegmentError("segments would refer to each other in a cycle: "
+                           + " -> ".join(cycle))
+    now = datetime.now()
+    if conn.execute(select(Segment.id).where(Segment.name == name)).first():
+        conn.execute(update(Segment).where(Segment.name == name)
+                     .values(rules=rules, updated_at=now))
+    else:
+        conn.execute(insert(Segment).values(name=name, rules=rules, created_at=now,
+                                            updated_at=now))
+
+
+def delete_segment(conn: Connection, name: str) -> None:
+    """Delete saved segment ``name``; refused while other segments refer to it."""
+    load_segment_rules(conn, name)
+    users = sorted(n for n, refs in _references(conn).items() if name.strip() in refs)
+    if users:
+        raise SegmentError(f"segment '{name.strip()}' is used by: {', '.join(users)}")
+    conn.execute(delete(Segment).where(Segment.name == name.strip()))
+
+
+def list_segments(engine: Engine) -> list[SavedSegment]:
+    """Every saved segment, by name."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Segment.name, Segment.rules, Segment.updated_at).order_by(Segment.name))
+        return [SavedSegment(n, r, u) for n, r, u in rows]
