@@ -16,6 +16,7 @@ from workspace.errors import KonvertError
 COMMAND_MODULES = (
     "cli.gui",
     "cli.importing",
+    "cli.segment",
 )
 
 
