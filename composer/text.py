@@ -60,7 +60,9 @@ class _TextParser(HTMLParser):
         if tag == "a" and self.links:
             href, parts = self.links.pop()
             text = re.sub(r"\s+", " ", "".join(parts)).strip()
-            if href and not href.startswith("#") and href != text:
+            if href.startswith(("tel:", "mailto:")) and text:
+                self._emit(text)
+            elif href and not href.startswith("#") and href != text:
                 self._emit(f"{text} ({href})" if text else href)
             else:
                 self._emit(text)
@@ -78,7 +80,14 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     raw = "".join(parser.out).replace("\u00a0", " ")
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in raw.split("\n")]
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        line = re.sub(r"[ \t\r\f\v]+", " ", line).strip()
+        # A product picture and its name link to the same page: say it once.
+        previous = next((x for x in reversed(lines) if x), None)
+        if line and line == previous:
+            continue
+        lines.append(line)
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text + "\n"

@@ -1,0 +1,273 @@
+"""Pre-export checks of a template (``template lint``), each finding with a stable code.
+
+Errors (exit 1 in the CLI): ``mjml-error``, ``template-syntax``,
+``undefined-variable``, ``missing-unsubscribe``, ``empty-link``,
+``relative-url``, ``size-gmail-clip``, ``subject-length`` (empty subject).
+Warnings: ``mjml-warning``, ``image-alt``, ``subject-length`` (too long),
+``preheader-missing``, ``spam-words``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from composer.brand import BrandKit
+from composer.context import sample_personas
+from composer.errors import ComposerError, TemplateRenderError, TemplateSyntaxError
+from composer.inline import TAG_DIALECTS
+from composer.jinja import JINJA_TAG_RE, mask_jinja, undeclared_names
+from composer.model import Template
+from composer.render import RenderResult, render
+from composer.validate import validate_mjml
+from composer.variables import ROOT_NAMES
+
+GMAIL_CLIP_BYTES = 102 * 1024
+"""Gmail clips a message whose HTML is larger than this."""
+SUBJECT_MAX = 60
+"""Longer subjects are cut in most inboxes (mobile shows about 35-40 characters)."""
+
+SPAM_WORDS: tuple[str, ...] = (
+    # Russian
+    "бесплатно", "100%", "гарантия", "гарантируем", "срочно", "только сегодня", "выигрыш",
+    "выиграли", "заработок", "заработать", "казино", "кредит", "без вложений", "халява",
+    "деньги", "жми",
+    # English
+    "free", "winner", "cash", "guarantee", "click here", "act now", "urgent", "casino",
+    "credit", "earn money", "no cost", "risk-free", "$$$", "!!!",
+)
+"""Words and marks spam filters and recipients distrust (a short list)."""
+
+_UNSUBSCRIBE_RE = re.compile(
+    r"unsubscribe_url|UnsubscribeUrl|\*\|UNSUB\|\*|\$\{\s*Recipient\.UnsubscribeUrl|"
+    r"%%unsub_center_url%%|\[%\s*unsubscribe",
+    re.IGNORECASE,
+)
+_ESP_TAG_RE = re.compile("|".join(f"(?:{p})" for p in TAG_DIALECTS.values()), re.DOTALL)
+_HREF_SRC_RE = re.compile(r"<(a|img)\b[^>]*?\s(href|src)\s*=\s*(\"([^\"]*)\"|'([^']*)')",
+                          re.IGNORECASE | re.DOTALL)
+_MJ_HREF_RE = re.compile(r"<(mj-[a-z-]+|a)\b[^>]*?\s(href|src)\s*=\s*\"([^\"]*)\"", re.DOTALL)
+_MJ_IMAGE_RE = re.compile(r"<mj-image\b([^>]*?)/?>", re.DOTALL)
+_IMG_RE = re.compile(r"<img\b([^>]*?)/?>", re.DOTALL | re.IGNORECASE)
+_ABSOLUTE_RE = re.compile(r"^(https?:|mailto:|tel:|data:|cid:)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint finding: a stable ``code``, a message in plain words, a line if known."""
+
+    code: str
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class LintReport:
+    """The result of :func:`lint`: errors block an export, warnings do not."""
+
+    errors: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+    def to_json(self) -> dict[str, list[dict[str, Any]]]:
+        """``{"errors": [{"code", "message", "line"}], "warnings": [...]}``."""
+        return {
+            "errors": [asdict(f) for f in self.errors],
+            "warnings": [asdict(f) for f in self.warnings],
+        }
+
+
+def _line_of(source: str, needle: str) -> int | None:
+    if not needle:
+        return None
+    index = source.find(needle)
+    return source.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _line_at(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
+
+
+def _set_names(source: str) -> set[str]:
+    """Names a template assigns itself (set, for, macro), never undeclared."""
+    names: set[str] = set()
+    for match in re.finditer(r"\{%-?\s*(?:set|for)\s+([\w\s,]+?)\s*(?:=|in)\b", source):
+        names.update(n.strip() for n in match.group(1).split(","))
+    return names
+
+
+def _visible_text(result: RenderResult) -> str:
+    return f"{result.subject}\n{result.preheader}\n{result.text}"
+
+
+class _Linter:
+    def __init__(self, template: Template, brand: BrandKit,
+                 contexts: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        self.template = template
+        self.brand = brand
+        self.contexts = contexts
+        self.source = template.source(brand)
+        self.report = LintReport()
+        self._seen: set[tuple[str, str, int | None]] = set()
+
+    def add(self, error: bool, code: str, message: str, line: int | None = None) -> None:
+        key = (code, message, line)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        (self.report.errors if error else self.report.warnings).append(
+            Finding(code, message, line))
+
+    def run(self) -> LintReport:
+        source = self.source
+        issues = validate_mjml(source)
+        for issue in issues:
+            if issue.severity == "error":
+                self.add(True, "mjml-error", f"column {issue.column}: {issue.message}", issue.line)
+            else:
+                self.add(False, "mjml-warning", f"column {issue.column}: {issue.message}",
+                         issue.line)
+        try:
+            undeclared = set()
+            for part in (source, self.template.subject, self.template.preheader,
+                         self.template.text_override or ""):
+                undeclared |= undeclared_names(part)
+        except Exception as exc:  # jinja2.TemplateSyntaxError; line from the exception
+            line = getattr(exc, "lineno", None)
+            self.add(True, "template-syntax", str(getattr(exc, "message", exc)), line)
+            return self.finish()
+        for name in sorted(undeclared - ROOT_NAMES - _set_names(source)):
+            line = None
+            for match in JINJA_TAG_RE.finditer(source):
+                if re.search(rf"\b{re.escape(name)}\b", match.group(0)):
+                    line = _line_at(source, match.start())
+                    break
+            self.add(True, "undefined-variable",
+                     f"{name} is not a Konvert variable (see the variables list)", line)
+        self.static_checks()
+        results: list[RenderResult] = []
+        if not self.report.errors:
+            for label, context in self.contexts:
+                try:
+                    results.append(render(self.template, context, brand=self.brand))
+                except TemplateRenderError as exc:
+                    code = "undefined-variable" if exc.variable else "template-syntax"
+                    self.add(True, code, f"{exc.message} (test contact: {label})", exc.line)
+                except TemplateSyntaxError as exc:
+                    self.add(True, "template-syntax", exc.message, exc.line)
+                except ComposerError as exc:
+                    self.add(True, "mjml-error", exc.message, exc.line)
+        for result in results:
+            self.html_checks(result)
+        if results:
+            self.text_checks(results[0])
+        return self.finish()
+
+    def finish(self) -> LintReport:
+        return self.report
+
+    def static_checks(self) -> None:
+        source = self.source
+        masked = mask_jinja(source)
+        if not _UNSUBSCRIBE_RE.search(source) and not _UNSUBSCRIBE_RE.search(
+                self.template.text_override or ""):
+            self.add(True, "missing-unsubscribe",
+                     "the email has no unsubscribe link: add the footer block or "
+                     "a link to {{ unsubscribe_url }}")
+        for match in _MJ_HREF_RE.finditer(masked):
+            tag, attr, value = match.group(1), match.group(2), match.group(3).strip()
+            line = _line_at(masked, match.start())
+            if attr == "href" and (value in ("", "#") or value.lower().startswith("javascript:")):
+                self.add(True, "empty-link", f"<{tag}> links to {value or 'nothing'!r}", line)
+            elif value and "\ue000" not in value and not _ABSOLUTE_RE.match(value) \
+                    and not _ESP_TAG_RE.search(value):
+                self.add(True, "relative-url",
+                         f"{attr}=\"{value}\" of <{tag}> is not an absolute URL "
+                         "(start it with https://)", line)
+        defaults = [m.span() for m in re.finditer(r"<mj-attributes\b.*?</mj-attributes>", masked,
+                                                   re.DOTALL)]
+        for match in _MJ_IMAGE_RE.finditer(masked):
+            if any(start <= match.start() < end for start, end in defaults):
+                continue  # a default in <mj-attributes>, not an image
+            alt = re.search(r"\salt\s*=\s*\"([^\"]*)\"", match.group(1))
+            if not alt or not alt.group(1).strip():
+                self.add(False, "image-alt",
+                         "an image has no alt text (shown when images are blocked)",
+                         _line_at(masked, match.start()))
+
+    def html_checks(self, result: RenderResult) -> None:
+        size = len(result.html.encode("utf-8"))
+        if size > GMAIL_CLIP_BYTES:
+            self.add(True, "size-gmail-clip",
+                     f"the HTML is {size // 1024} KB; Gmail clips messages over 102 KB")
+        for match in _HREF_SRC_RE.finditer(result.html):
+            tag, attr = match.group(1).lower(), match.group(2).lower()
+            value = (match.group(4) if match.group(4) is not None else match.group(5)).strip()
+            if _ESP_TAG_RE.search(value):
+                continue
+            if attr == "href" and (value in ("", "#") or value.lower().startswith("javascript:")):
+                self.add(True, "empty-link",
+                         f"a link renders empty for a test contact (<{tag} {attr}=\"{value}\">)")
+            elif attr == "src" and not value:
+                self.add(True, "empty-link", "an image renders with no address")
+            elif value and not _ABSOLUTE_RE.match(value):
+                self.add(True, "relative-url",
+                         f"{attr}=\"{value}\" is not an absolute URL (start it with https://)",
+                         _line_of(self.source, value))
+        for match in _IMG_RE.finditer(result.html):
+            if not re.search(r"\salt\s*=", match.group(1)):
+                self.add(False, "image-alt", "an image in the HTML has no alt attribute")
+
+    def text_checks(self, result: RenderResult) -> None:
+        subject = result.subject
+        if not subject:
+            self.add(True, "subject-length", "the subject is empty")
+        elif len(subject) > SUBJECT_MAX:
+            self.add(False, "subject-length",
+                     f"the subject has {len(subject)} characters; inboxes show about "
+                     f"{SUBJECT_MAX} (mobile 35-40)")
+        if not result.preheader:
+            self.add(False, "preheader-missing",
+                     "no preheader: inboxes will show the first words of the email instead")
+        text = _visible_text(result).lower()
+        found = [w for w in SPAM_WORDS if (re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)
+                                          if w[0].isalnum() else w in text)]
+        if found:
+            self.add(False, "spam-words",
+                     "words spam filters distrust: " + ", ".join(found))
+
+
+def lint(
+    template_or_mjml: Template | str,
+    *,
+    brand: BrandKit | None = None,
+    contexts: Sequence[tuple[str, Mapping[str, Any]]] | None = None,
+) -> LintReport:
+    """Run every pre-export check on a template (or raw MJML with Jinja).
+
+    ``contexts`` are ``(label, context)`` pairs the template is rendered for
+    (default: every sample persona), so a variable without a fallback is
+    caught for the contact that lacks it.
+    """
+    brand = brand or BrandKit()
+    template = (
+        template_or_mjml if isinstance(template_or_mjml, Template)
+        else Template(name="mjml", mjml=template_or_mjml)
+    )
+    if isinstance(template_or_mjml, str):
+        title = re.search(r"<mj-title[^>]*>(.*?)</mj-title>", template_or_mjml, re.DOTALL)
+        preview = re.search(r"<mj-preview[^>]*>(.*?)</mj-preview>", template_or_mjml, re.DOTALL)
+        template = Template(
+            name="mjml", mjml=template_or_mjml,
+            subject=title.group(1).strip() if title else "",
+            preheader=preview.group(1).strip() if preview else "",
+        )
+    if contexts is None:
+        contexts = [(p.label, p.context) for p in sample_personas(brand)]
+    return _Linter(template, brand, contexts).run()
