@@ -16,7 +16,9 @@ from workspace.errors import KonvertError
 COMMAND_MODULES = (
     "cli.gui",
     "cli.importing",
+    "cli.demo",
     "cli.segment",
+    "cli.template",
 )
 
 
