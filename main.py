@@ -18,7 +18,6 @@ COMMAND_MODULES = (
     "cli.importing",
     "cli.demo",
     "cli.segment",
-    "cli.template",
 )
 
 
