@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "cli.importing",
     "cli.demo",
     "cli.segment",
+    "cli.template",
 )
 
 
