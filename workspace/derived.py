@@ -47,14 +47,16 @@ WHERE (orders_count <> 0 OR returns_count <> 0 OR complaints_count <> 0
   AND id NOT IN (SELECT contact_id FROM konvert_agg)
 """
 
+# "* 1.0": SQLite's CAST(... AS NUMERIC) keeps integers, and 3 / 2 would be 1;
+# 1.0 is REAL on SQLite and NUMERIC on PostgreSQL, so both divide exactly.
 _APPLY = """
 UPDATE contacts SET
     orders_count = a.orders_count,
     total_spent = a.total_spent,
     avg_order_value = CASE WHEN a.orders_count > 0
-        THEN ROUND(CAST(a.total_spent AS NUMERIC) / a.orders_count, 2) END,
+        THEN ROUND(a.total_spent * 1.0 / a.orders_count, 2) END,
     items_per_order = CASE WHEN a.orders_count > 0
-        THEN ROUND(CAST(a.items AS NUMERIC) / a.orders_count, 2) END,
+        THEN ROUND(a.items * 1.0 / a.orders_count, 2) END,
     first_order_at = a.first_order_at,
     last_order_at = a.last_order_at,
     returns_count = a.returns_count,
