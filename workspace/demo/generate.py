@@ -745,7 +745,7 @@ class _Writer:
             )
 
 
-def ensure_demo(engine: Engine, today: date) -> bool:
+def ensure_demo(engine: Engine, today: date, *, contacts: int = DEFAULT_CONTACTS) -> bool:
     """Create the default demo shop when the workspace is empty (first start).
 
     Returns:
@@ -755,5 +755,5 @@ def ensure_demo(engine: Engine, today: date) -> bool:
     with engine.connect() as conn:
         if workspace_has_data(conn):
             return False
-    generate_demo(engine, today=today)
+    generate_demo(engine, contacts=contacts, today=today)
     return True
