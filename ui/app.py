@@ -1,0 +1,168 @@
+"""Starting the desktop application (``konvert gui``) and taking page screenshots."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from sqlalchemy import Engine
+
+from ui.language import LanguageSwitcher, choose_language
+from ui.main_window import MainWindow, count_all_contacts
+from ui.style import apply_style
+from ui.tasks import Task, error_message
+from workspace.errors import KonvertError
+
+if TYPE_CHECKING:
+    from cli.common import CliContext
+
+log = logging.getLogger(__name__)
+
+READY_TIMEOUT_MS = 30000
+"""How long a screenshot waits for its page to draw data."""
+
+
+class ScreenshotError(KonvertError):
+    """The screenshot could not be taken or saved."""
+
+
+def create_application(argv: list[str] | None = None, *, offscreen: bool = False) -> QApplication:
+    """The QApplication (made once), styled; ``offscreen`` needs no display."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        apply_style(existing)
+        return existing
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+    # Qt WebEngine (previews) must be loaded, and contexts shared, before the
+    # QApplication exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+    try:
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+    except ImportError:  # pragma: no cover - WebEngine is optional for the shell
+        log.info("Qt WebEngine not available")
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("Konvert")
+    app.setApplicationName("Konvert")
+    apply_style(app)
+    return app
+
+
+def workspace_label(engine: Engine) -> str:
+    """Where the workspace lives, for people: a file path or a URL without password."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
+def wait_until_ready(page: QWidget, timeout_ms: int = READY_TIMEOUT_MS) -> bool:
+    """Run the event loop until ``page`` says it is ready (its ``ready`` signal)."""
+    is_ready = getattr(page, "is_ready", None)
+    ready_signal = getattr(page, "ready", None)
+    if not callable(is_ready) or ready_signal is None:
+        return True
+    if is_ready():
+        return True
+    loop = QEventLoop()
+    ready_signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return bool(is_ready())
+
+
+def save_screenshot(window: QWidget, path: Path) -> None:
+    """Render ``window`` (as it is now) to a PNG at ``path``."""
+    QApplication.processEvents()
+    pixmap = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if pixmap.isNull() or not pixmap.save(str(path), "PNG"):
+        raise ScreenshotError(f"cannot save the screenshot to {path}")
+
+
+def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = None) -> str:
+    """Create the demo shop in an empty workspace, with a progress dialog.
+
+    Returns an error message for the status bar, or "" when all went well (or
+    there was nothing to do, or the demo module is not there).
+    """
+    if count_all_contacts(engine):
+        return ""
+    try:
+        from workspace.demo import ensure_demo
+    except ImportError:
+        log.info("workspace.demo.ensure_demo not available; starting empty")
+        return ""
+
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("App", "Konvert"))
+    dialog.setLabelText(
+        QCoreApplication.translate("App", "Creating the demo shop for your first start…")
+    )
+    dialog.setCancelButton(None)
+    dialog.setRange(0, 0)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(420)
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setRange(0, max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def on_failure(exc: BaseException) -> None:
+        log.error("demo generation failed", exc_info=exc)
+        outcome["error"] = error_message(exc)
+
+    from ui.tasks import Pools
+
+    pools = Pools.create(dialog)
+    task = Task(ensure_demo, engine, today).on_failure(on_failure).on_finished(loop.quit)
+    if "progress" in inspect.signature(ensure_demo).parameters:
+        task.with_progress(on_progress)
+    dialog.show()
+    task.start(pools.write)
+    loop.exec()
+    pools.wait()
+    dialog.close()
+    dialog.deleteLater()
+    return str(outcome.get("error", ""))
+
+
+def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None) -> int:
+    """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit."""
+    app = create_application(offscreen=screenshot is not None)
+    settings = QSettings("Konvert", "Konvert")
+    switcher = LanguageSwitcher(app)
+    switcher.apply(choose_language(ctx.lang or None, settings))
+    engine = ctx.engine()
+    demo_error = ensure_demo_if_empty(engine, ctx.today)
+    window = MainWindow(
+        engine,
+        ctx.today,
+        settings=settings,
+        language=switcher,
+        workspace_label=workspace_label(engine),
+    )
+    if demo_error:
+        window.show_error(demo_error)
+    window.show()
+    shown = window.show_page(page)
+    if screenshot is not None:
+        try:
+            if not wait_until_ready(shown):
+                log.warning("page %s did not get ready in time; saving it as it is", page)
+            save_screenshot(window, Path(screenshot))
+        finally:
+            window.close()
+            window.deleteLater()
+        return 0
+    return int(app.exec())

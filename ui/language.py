@@ -1,0 +1,95 @@
+"""The UI language: Russian or English, from --lang, the saved choice or the system.
+
+Source strings are English; ``ui/i18n/konvert_ru.qm`` translates them (plus
+Qt's own ``qtbase_ru.qm`` for standard buttons and dialogs). Installing or
+removing a translator makes Qt send ``QEvent.LanguageChange`` to every
+widget, which re-reads its texts in ``changeEvent``.
+
+Updating the translation after changing UI strings::
+
+    pyside6-lupdate ui/*.py -ts ui/i18n/konvert_ru.ts
+    # translate the new entries (Qt Linguist, or edit the XML)
+    pyside6-lrelease ui/i18n/konvert_ru.ts -qm ui/i18n/konvert_ru.qm
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("ru", "en")
+"""Languages the UI speaks."""
+
+SETTINGS_KEY = "ui/language"
+"""Where the user's choice is remembered in QSettings."""
+
+I18N_DIR = Path(__file__).with_name("i18n")
+
+_LOCALES = {
+    "ru": QLocale(QLocale.Language.Russian, QLocale.Country.Russia),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
+}
+
+
+def system_language() -> str:
+    """``ru`` when the system locale is Russian, else ``en``."""
+    return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
+
+
+def choose_language(explicit: str | None, settings: QSettings | None) -> str:
+    """The language to start with: ``--lang``, else the saved choice, else the system's."""
+    if explicit in LANGUAGES:
+        return str(explicit)
+    if settings is not None:
+        saved = settings.value(SETTINGS_KEY)
+        if saved in LANGUAGES:
+            return str(saved)
+    return system_language()
+
+
+class LanguageSwitcher(QObject):
+    """Installs the translators of one language into the application.
+
+    Owned by the application (or the main window); :meth:`apply` can be
+    called again at run time to switch.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._installed: list[QTranslator] = []
+        self._language = ""
+
+    @property
+    def language(self) -> str:
+        """The language applied last (``""`` before the first :meth:`apply`)."""
+        return self._language
+
+    def apply(self, language: str) -> None:
+        """Switch the whole UI to ``language`` (``ru`` or ``en``)."""
+        if language not in LANGUAGES:
+            raise ValueError(f"unsupported language {language!r}")
+        if language == self._language:
+            return
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("create the QApplication before applying a language")
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed.clear()
+        QLocale.setDefault(_LOCALES[language])
+        self._language = language
+        if language == "en":
+            # Removing the translators already sent LanguageChange (if any were installed).
+            return
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (("qtbase", qt_dir), ("konvert", str(I18N_DIR))):
+            translator = QTranslator(self)
+            if translator.load(f"{name}_{language}", folder):
+                QCoreApplication.installTranslator(translator)
+                self._installed.append(translator)
+            else:
+                log.warning("no %s translation for %s in %s", name, language, folder)

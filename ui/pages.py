@@ -1,0 +1,451 @@
+"""Pages of the main window and how to plug one in.
+
+A page is any QWidget made by a factory ``(PageContext) -> QWidget``. The main
+window registers :class:`PageSpec` objects by key (see :func:`default_pages`)
+and builds each page the first time it is shown, under a common header with
+the page title. To replace a page (the segment builder, the template
+editor), pass ``MainWindow(..., pages={**default_pages(), "segments":
+PageSpec("segments", segments_title, SegmentBuilderPane)})`` or edit
+:func:`default_pages`.
+
+A page may optionally have:
+
+- ``ready`` (Signal) and ``is_ready() -> bool``: its data is drawn
+  (``gui --screenshot`` waits for it);
+- ``refresh()``: data changed (after an import), reload;
+- ``focus_search()``: Ctrl+F.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, desc, select
+
+from ui.style import named
+from ui.tasks import Pools, Task
+from workspace.models import Campaign, ExportLog, Segment, Template
+
+PAGE_KEYS = ("contacts", "segments", "templates", "campaigns", "export")
+"""Keys of the built-in pages, in navigation order (also ``gui --page``)."""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page factory gets: the workspace and the app's shared services."""
+
+    engine: Engine
+    today: date
+    pools: Pools
+    settings: QSettings
+    request_import: Callable[[], None]
+    """Open the import dialog (e.g. from a page's empty state)."""
+
+
+PageFactory = Callable[[PageContext], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page: its key, its (translated on call) title and its factory."""
+
+    key: str
+    title: Callable[[], str]
+    factory: PageFactory
+    subtitle: Callable[[], str] | None = None
+
+
+def page_titles() -> dict[str, str]:
+    """Localised titles of the built-in pages."""
+    return {
+        "contacts": QCoreApplication.translate("Pages", "Contacts"),
+        "segments": QCoreApplication.translate("Pages", "Segments"),
+        "templates": QCoreApplication.translate("Pages", "Templates"),
+        "campaigns": QCoreApplication.translate("Pages", "Campaigns"),
+        "export": QCoreApplication.translate("Pages", "Export history"),
+    }
+
+
+def page_subtitles() -> dict[str, str]:
+    """Localised one-line descriptions under the page titles."""
+    return {
+        "contacts": QCoreApplication.translate(
+            "Pages", "Everyone in the workspace: customers and subscribers."
+        ),
+        "segments": QCoreApplication.translate(
+            "Pages", "Groups of contacts defined by rules, counted live."
+        ),
+        "templates": QCoreApplication.translate(
+            "Pages", "Emails of the lifecycle scenarios and your own."
+        ),
+        "campaigns": QCoreApplication.translate(
+            "Pages", "A template, a segment and A/B subject variants."
+        ),
+        "export": QCoreApplication.translate(
+            "Pages", "Every export to files and email services, with its result."
+        ),
+    }
+
+
+class PageFrame(QWidget):
+    """A page under a common header (title and subtitle); builds the page lazily."""
+
+    def __init__(self, spec: PageSpec, context: PageContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self._context = context
+        self.page: QWidget | None = None
+        self._title = named(QLabel(), "pageTitle")
+        self._subtitle = named(QLabel(), "pageSubtitle")
+        self._subtitle.setWordWrap(True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(28, 22, 28, 16)
+        self._layout.setSpacing(4)
+        self._layout.addWidget(self._title)
+        self._layout.addWidget(self._subtitle)
+        self._layout.addSpacing(12)
+        self._retranslate()
+
+    def ensure_page(self) -> QWidget:
+        """Build the page on first use."""
+        if self.page is None:
+            self.page = self.spec.factory(self._context)
+            self.page.setParent(self)
+            self._layout.addWidget(self.page, 1)
+        return self.page
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._title.setText(self.spec.title())
+        subtitle = self.spec.subtitle() if self.spec.subtitle else ""
+        self._subtitle.setText(subtitle)
+        self._subtitle.setVisible(bool(subtitle))
+
+
+# -- a simple read-only list page, for the pages other modules will replace --
+
+
+class RecordsTableModel(QAbstractTableModel):
+    """A small read-only table of already loaded rows (lists of display values)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[list[Any]] = []
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """Column titles (already translated)."""
+        self._headers = list(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(len(headers) - 1, 0))
+
+    def set_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Replace all rows."""
+        self.beginResetModel()
+        self._rows = [list(row) for row in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if index.column() >= len(row):
+            return None
+        value = row[index.column()]
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        return str(value)
+
+
+Loader = Callable[[Engine], list[list[Any]]]
+
+
+class RecordsPage(QWidget):
+    """A description banner, then a table of records or an empty-state message.
+
+    Used for pages whose real editors are built elsewhere: it says what will
+    be there and lists what the workspace already holds.
+
+    Args:
+        context: the page context.
+        about: translated text for the banner (callable, re-read on language change).
+        headers: translated column titles (callable).
+        loader: runs on the read pool: ``engine -> rows``.
+        empty: translated empty-state text (callable).
+    """
+
+    ready = Signal()
+
+    def __init__(
+        self,
+        context: PageContext,
+        about: Callable[[], str],
+        headers: Callable[[], Sequence[str]],
+        loader: Loader,
+        empty: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._about_text = about
+        self._headers = headers
+        self._loader = loader
+        self._empty_text = empty
+        self._is_ready = False
+
+        banner = named(QFrame(), "infoBanner")
+        banner_layout = QHBoxLayout(banner)
+        banner_layout.setContentsMargins(16, 12, 16, 12)
+        self._about = QLabel(wordWrap=True)
+        self._about.setTextFormat(Qt.TextFormat.PlainText)
+        banner_layout.addWidget(self._about)
+
+        self.model = RecordsTableModel(self)
+        self._table = QTableView()
+        self._table.setModel(self.model)
+        self._table.setAlternatingRowColors(True)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.verticalHeader().hide()
+        self._table.verticalHeader().setDefaultSectionSize(30)
+        self._table.horizontalHeader().setStretchLastSection(True)
+        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._table.horizontalHeader().setDefaultSectionSize(220)
+        self._table.setShowGrid(False)
+
+        self._empty = named(QLabel(wordWrap=True), "emptyState")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._table)
+        self._stack.addWidget(self._empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(banner)
+        layout.addWidget(self._stack, 1)
+        self._retranslate()
+        self.refresh()
+
+    def is_ready(self) -> bool:
+        """Whether the records have been loaded and drawn."""
+        return self._is_ready
+
+    def refresh(self) -> None:
+        """Load the records again."""
+        self._is_ready = False
+        Task(self._loader, self._context.engine).owned_by(self).on_success(
+            self._on_records_loaded
+        ).start(self._context.pools.read)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._about.setText(self._about_text())
+        self._empty.setText(self._empty_text())
+        self.model.set_headers(self._headers())
+
+    def _on_records_loaded(self, rows: list[list[Any]]) -> None:
+        self.model.set_rows(rows)
+        self._stack.setCurrentWidget(self._table if rows else self._empty)
+        self._is_ready = True
+        self.ready.emit()
+
+
+# -- the built-in placeholder pages --------------------------------------------
+
+
+def _load_segments(engine: Engine) -> list[list[Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(Segment.name, Segment.updated_at).order_by(Segment.name))
+        return [list(row) for row in rows]
+
+
+def _load_templates(engine: Engine) -> list[list[Any]]:
+    try:  # the template library (built-in scenarios and the workspace's own)
+        from composer.templates import list_templates
+    except ImportError:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(Template.name, Template.scenario, Template.subject).order_by(Template.name)
+            )
+            return [list(row) for row in rows]
+    return [[t.name, t.scenario or "", t.subject] for t in list_templates(engine)]
+
+
+def _load_campaigns(engine: Engine) -> list[list[Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                Campaign.name, Campaign.template_name, Campaign.segment_name, Campaign.created_at
+            ).order_by(desc(Campaign.created_at))
+        )
+        return [list(row) for row in rows]
+
+
+def _load_exports(engine: Engine) -> list[list[Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(ExportLog.at, ExportLog.target, ExportLog.subject, ExportLog.result)
+            .order_by(desc(ExportLog.at))
+            .limit(1000)
+        )
+        return [list(row) for row in rows]
+
+
+def segments_page(context: PageContext) -> QWidget:
+    """Placeholder until the segment builder lands: saved segments."""
+    return RecordsPage(
+        context,
+        about=lambda: QCoreApplication.translate(
+            "Pages",
+            "The visual segment builder opens here: groups of conditions joined by AND / OR, "
+            "a live count of matching contacts and a sample of members. "
+            "Saved segments are listed below.",
+        ),
+        headers=lambda: [
+            QCoreApplication.translate("Pages", "Segment"),
+            QCoreApplication.translate("Pages", "Changed"),
+        ],
+        loader=_load_segments,
+        empty=lambda: QCoreApplication.translate(
+            "Pages",
+            "No saved segments yet. Segments can be saved from the command line "
+            "(konvert segment save) until the builder is here.",
+        ),
+    )
+
+
+def templates_page(context: PageContext) -> QWidget:
+    """Placeholder until the template editor lands: the templates."""
+    return RecordsPage(
+        context,
+        about=lambda: QCoreApplication.translate(
+            "Pages",
+            "The template editor opens here: emails built from blocks, a brand kit, "
+            "personalisation with fallbacks and a live desktop and mobile preview.",
+        ),
+        headers=lambda: [
+            QCoreApplication.translate("Pages", "Template"),
+            QCoreApplication.translate("Pages", "Scenario"),
+            QCoreApplication.translate("Pages", "Subject"),
+        ],
+        loader=_load_templates,
+        empty=lambda: QCoreApplication.translate("Pages", "No templates in this workspace yet."),
+    )
+
+
+def campaigns_page(context: PageContext) -> QWidget:
+    """Placeholder until the campaign editor lands: the campaigns."""
+    return RecordsPage(
+        context,
+        about=lambda: QCoreApplication.translate(
+            "Pages",
+            "Campaigns open here: one template, one segment, two or more subject variants "
+            "and the split into test groups, with results pulled back from the email service.",
+        ),
+        headers=lambda: [
+            QCoreApplication.translate("Pages", "Campaign"),
+            QCoreApplication.translate("Pages", "Template"),
+            QCoreApplication.translate("Pages", "Segment"),
+            QCoreApplication.translate("Pages", "Created"),
+        ],
+        loader=_load_campaigns,
+        empty=lambda: QCoreApplication.translate("Pages", "No campaigns yet."),
+    )
+
+
+def export_page(context: PageContext) -> QWidget:
+    """Every export logged in the workspace."""
+    return RecordsPage(
+        context,
+        about=lambda: QCoreApplication.translate(
+            "Pages",
+            "Every export is logged here: what was exported, where to, when, and the result. "
+            "A failed export can be retried without duplicating what already went through.",
+        ),
+        headers=lambda: [
+            QCoreApplication.translate("Pages", "When"),
+            QCoreApplication.translate("Pages", "Where"),
+            QCoreApplication.translate("Pages", "What"),
+            QCoreApplication.translate("Pages", "Result"),
+        ],
+        loader=_load_exports,
+        empty=lambda: QCoreApplication.translate("Pages", "Nothing has been exported yet."),
+    )
+
+
+def default_pages() -> dict[str, PageSpec]:
+    """The built-in pages by key, in navigation order."""
+    from ui.contacts_page import ContactsPage
+
+    titles = page_titles
+    subtitles = page_subtitles
+    factories: dict[str, PageFactory] = {
+        "contacts": ContactsPage,
+        "segments": segments_page,
+        "templates": templates_page,
+        "campaigns": campaigns_page,
+        "export": export_page,
+    }
+    return {
+        key: PageSpec(
+            key,
+            title=lambda key=key: titles()[key],  # type: ignore[misc]
+            factory=factories[key],
+            subtitle=lambda key=key: subtitles()[key],  # type: ignore[misc]
+        )
+        for key in PAGE_KEYS
+    }
