@@ -69,6 +69,7 @@ from workspace.imports.values import (
     date_parser,
     datetime_parser,
     enum_parser,
+    memoized,
     money_parser,
     parse_consent,
     parse_email,
@@ -179,6 +180,18 @@ _REQUIRED_VALUES: dict[str, tuple[str, ...]] = {
 
 
 def _parser(kind: str, field: str, order: str | None) -> Parser:
+    parse = _plain_parser(kind, field, order)
+    if field in _DATETIME_FIELDS or field in _UNIQUE_FIELDS:
+        return parse
+    return memoized(parse)
+
+
+# Columns whose values are mostly distinct: a cache would only cost memory.
+_UNIQUE_FIELDS = {"email", "order_id", "sku", "phone", "total", "price", "old_price",
+                  "query", "url", "image_url", "name", "first_name", "last_name"}
+
+
+def _plain_parser(kind: str, field: str, order: str | None) -> Parser:
     if field == "email":
         return parse_email
     if field in _DATE_FIELDS:
@@ -201,7 +214,8 @@ def _parser(kind: str, field: str, order: str | None) -> Parser:
         return count_parser(field, positive=True)
     if field == "stock":
         return count_parser(field)
-    length = getattr(_TABLES[kind].c[field].type, "length", None)
+    table = _TABLES[kind] if field in _TABLES[kind].c else ORDERS  # order_lines.order_id
+    length = getattr(table.c[field].type, "length", None)
     return text_parser(field, length)
 
 
