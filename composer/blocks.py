@@ -212,7 +212,7 @@ class ProductCardBlock(Block):
         return (
             f"{{% if {base} %}}{{% set product = {self.source} %}}\n"
             + _section(brand, _product_column(brand, "product", "100%", self.button),
-                       padding=f"0 96px")
+                       padding="0 96px")
             + "\n{% endif %}"
         )
 
@@ -424,7 +424,8 @@ class FooterBlock(Block):
             f'<mj-section padding="8px 24px 32px"><mj-column>'
             f'<mj-text align="center" font-size="12px" line-height="1.6" color="{muted}">'
             f"{text}<br />{{{{ shop.name }}}}, {{{{ shop.address }}}}<br />"
-            f'<a href="tel:{{{{ shop.phone | replace(\' \', \'\') }}}}" style="color:{muted}">{{{{ shop.phone }}}}</a>'
+            "<a href=\"tel:{{ shop.phone | replace(' ', '') }}\" "
+            f'style="color:{muted}">{{{{ shop.phone }}}}</a>'
             f' · <a href="{{{{ shop.url }}}}" style="color:{muted}">{{{{ shop.url }}}}</a>'
             f"</mj-text>"
             f'<mj-text align="center" font-size="12px" color="{muted}" padding="4px 25px">'

@@ -122,6 +122,7 @@ def build_context(
         } if wanted else {}
         items = []
         for sku, count, _at in cart_rows:
+            sku = str(sku)
             item = _product_dict(brand, products.get(sku), sku)
             item["quantity"] = int(count)
             items.append(item)

@@ -55,10 +55,11 @@ def _money(value: Any, currency: str = "₽") -> str:
 def _ru_date(value: Any, with_year: bool = False) -> str:
     """``2025-03-05`` -> ``5 марта`` (``5 марта 2025`` with ``with_year``)."""
     if isinstance(value, str):
+        text_value = value
         try:
-            value = date.fromisoformat(value[:10])
+            value = date.fromisoformat(text_value[:10])
         except ValueError:
-            return value
+            return text_value
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):

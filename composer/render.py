@@ -150,6 +150,7 @@ def _render(
     context: Mapping[str, Any],
     inline: bool,
     brand: BrandKit | None,
+    jinja: bool = True,
 ) -> RenderResult:
     if isinstance(template_or_mjml, Template):
         template = template_or_mjml
@@ -159,13 +160,18 @@ def _render(
     else:
         source, subject_src, preheader_src, text_override = template_or_mjml, "", "", None
     issues = check_mjml(source)
-    subject = render_jinja(subject_src, context, autoescape=False).strip()
-    preheader = render_jinja(preheader_src, context, autoescape=False).strip()
-    rendered = render_jinja(source, context)
+    if jinja:
+        subject = render_jinja(subject_src, context, autoescape=False).strip()
+        preheader = render_jinja(preheader_src, context, autoescape=False).strip()
+        rendered = render_jinja(source, context)
+    else:
+        subject, preheader, rendered = subject_src.strip(), preheader_src.strip(), source
     html = mjml_to_html(_fix_mjml(rendered, preheader, subject))
     if inline:
         html = inline_css(html)
-    if text_override:
+    if text_override and not jinja:
+        text = text_override
+    elif text_override:
         text = render_jinja(text_override, context, autoescape=False)
     else:
         text = html_to_text(html)
@@ -179,6 +185,7 @@ def render(
     *,
     inline: bool = True,
     brand: BrandKit | None = None,
+    jinja: bool = True,
 ) -> RenderResult:
     """Render a template (or MJML source with Jinja) for one context.
 
@@ -186,8 +193,10 @@ def render(
     column), :class:`~composer.errors.TemplateSyntaxError` or
     :class:`~composer.errors.TemplateRenderError` (with the template line).
     ``brand`` draws block templates (default: the demo brand kit).
+    ``jinja=False`` skips the Jinja step: for MJML that already holds an ESP's
+    own tags (they come out of inlining unchanged).
     """
-    return _render(template_or_mjml, context, inline, brand)
+    return _render(template_or_mjml, context, inline, brand, jinja)
 
 
 def render_preview(
@@ -195,10 +204,11 @@ def render_preview(
     context: Mapping[str, Any],
     *,
     brand: BrandKit | None = None,
+    jinja: bool = True,
 ) -> RenderResult:
     """The live preview path: same as :func:`render` without CSS inlining.
 
     A browser applies ``<style>`` itself, so the preview looks the same and
     costs a fraction (inlining is most of the export time).
     """
-    return _render(template_or_mjml, context, False, brand)
+    return _render(template_or_mjml, context, False, brand, jinja)
