@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.contacts_model import COLUMNS, ContactsTableModel
+from ui.contacts_model import COLUMNS, ContactsTableModel, status_titles
 from ui.pages import PageContext
 from ui.style import named
 from ui.tasks import Debouncer
@@ -24,14 +24,15 @@ from ui.tasks import Debouncer
 SEARCH_DELAY_MS = 250
 """Pause in typing after which the search runs."""
 
-_COLUMN_WIDTHS = {
-    "email": 270,
-    "name": 210,
+# Text columns share the width; the others get what their title or values need.
+_STRETCHED = frozenset({"email"})
+_MIN_WIDTHS = {
+    "name": 170,
     "city": 150,
-    "orders_count": 80,
-    "total_spent": 120,
-    "last_order_at": 110,
-    "status": 120,
+    "orders_count": 70,
+    "total_spent": 110,
+    "last_order_at": 105,
+    "status": 100,
 }
 
 
@@ -82,11 +83,14 @@ class ContactsPage(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        for column, key in enumerate(COLUMNS):
+            if key in _STRETCHED:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, key in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, _COLUMN_WIDTHS[key])
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.setSortingEnabled(True)  # the view calls model.sort(): SQL ORDER BY
 
         self._empty = named(QLabel(wordWrap=True), "emptyState")
@@ -128,7 +132,23 @@ class ContactsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by email, name or city"))
         self.import_button.setText(self.tr("Import…"))
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column, key in enumerate(COLUMNS):
+            if key in _STRETCHED:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # Room for the padding, the bold face and the sort arrow.
+            needed = metrics.horizontalAdvance(title) * 21 // 20 + 30
+            if key == "status":
+                widest = max(
+                    status_titles().values(), key=self.table.fontMetrics().horizontalAdvance
+                )
+                needed = max(needed, self.table.fontMetrics().horizontalAdvance(widest) + 24)
+            self.table.setColumnWidth(column, max(_MIN_WIDTHS[key], needed))
 
     def _on_search_text_changed(self, _text: str) -> None:
         self._debouncer.trigger()
@@ -150,9 +170,9 @@ class ContactsPage(QWidget):
             self.count_label.setText("")
             return
         if searching:
-            self.count_label.setText(self.tr("%n contact(s) found", "", total))
+            self.count_label.setText(self.tr("%Ln contact(s) found", "", total))
         else:
-            self.count_label.setText(self.tr("%n contact(s)", "", total))
+            self.count_label.setText(self.tr("%Ln contact(s)", "", total))
         if total:
             self._stack.setCurrentWidget(self.table)
             return

@@ -82,11 +82,12 @@ class LanguageSwitcher(QObject):
         self._installed.clear()
         QLocale.setDefault(_LOCALES[language])
         self._language = language
-        if language == "en":
-            # Removing the translators already sent LanguageChange (if any were installed).
-            return
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (("qtbase", qt_dir), ("konvert", str(I18N_DIR))):
+        # English needs Konvert's file only for plural forms ("1 contact", "2 contacts").
+        files = [("konvert", str(I18N_DIR))]
+        if language != "en":
+            files.insert(0, ("qtbase", qt_dir))
+        for name, folder in files:
             translator = QTranslator(self)
             if translator.load(f"{name}_{language}", folder):
                 QCoreApplication.installTranslator(translator)

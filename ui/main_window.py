@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
             settings=self.settings,
             request_import=self.open_import_dialog,
         )
-        self.resize(1240, 780)
+        self.resize(1360, 820)
 
         # Sidebar and pages.
         self.navigation = named(QListWidget(), "navigation")
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._app_name = named(QLabel("Konvert"), "appName")
         sidebar = named(QWidget(), "sidebar")
         sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        sidebar.setFixedWidth(220)
+        sidebar.setFixedWidth(210)
         side_layout = QVBoxLayout(sidebar)
         side_layout.setContentsMargins(0, 0, 0, 12)
         side_layout.setSpacing(0)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         if self._contact_count is None:
             self._count_status.setText("")
         else:
-            self._count_status.setText(self.tr("%n contact(s)", "", self._contact_count))
+            self._count_status.setText(self.tr("%Ln contact(s)", "", self._contact_count))
 
     def _on_contact_count_loaded(self, count: int) -> None:
         self._contact_count = count

@@ -74,6 +74,10 @@ QTableView {{
     selection-color: #10284f;
     alternate-background-color: #f8f9fb;
 }}
+QTableView::item {{
+    padding-left: 4px;
+    padding-right: 8px;
+}}
 QHeaderView::section {{
     background: #f6f7f9;
     border: none;
