@@ -30,6 +30,7 @@ from composer.blocks import (
     TextBlock,
     block_from_json,
     document_mjml,
+    document_parts,
 )
 from composer.brand import BrandKit, SocialLink, load_brand_kit, save_brand_kit
 from composer.context import Persona, base_context, build_context, sample_personas
@@ -99,6 +100,7 @@ __all__ = [
     "builtin_templates",
     "delete_template",
     "document_mjml",
+    "document_parts",
     "html_to_text",
     "inline_css",
     "known_components",

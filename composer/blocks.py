@@ -449,9 +449,12 @@ def block_from_json(data: dict[str, Any]) -> Block:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def document_mjml(blocks: list[Block], brand: BrandKit) -> str:
-    """The full MJML document of a block list, drawn with the brand kit."""
-    body = "\n".join(part for part in (b.to_mjml(brand) for b in blocks) if part)
+def document_parts(blocks: list[Block], brand: BrandKit) -> list[str]:
+    """The MJML document of a block list as pieces: head, one per block, tail.
+
+    Each piece is a complete Jinja template on its own, so an edit recompiles
+    only the block that changed; ``"".join(parts)`` is :func:`document_mjml`.
+    """
     head = (
         "<mj-head>\n<mj-attributes>\n"
         f'<mj-all font-family="{esc_attr(brand.body_font)}" />\n'
@@ -470,9 +473,19 @@ def document_mjml(blocks: list[Block], brand: BrandKit) -> str:
         "}\n"
         "</mj-style>\n</mj-head>"
     )
-    return (
+    parts = [
         f"<mjml lang=\"ru\">\n{head}\n"
         f'<mj-body background-color="{brand.background_color}" width="600px">\n'
-        f'<mj-wrapper padding="24px 0">\n{body}\n</mj-wrapper>\n'
-        "</mj-body>\n</mjml>\n"
-    )
+        '<mj-wrapper padding="24px 0">\n'
+    ]
+    for block in blocks:
+        mjml = block.to_mjml(brand)
+        if mjml:
+            parts.append(mjml + "\n")
+    parts.append("</mj-wrapper>\n</mj-body>\n</mjml>\n")
+    return parts
+
+
+def document_mjml(blocks: list[Block], brand: BrandKit) -> str:
+    """The full MJML document of a block list, drawn with the brand kit."""
+    return "".join(document_parts(blocks, brand))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from composer.blocks import Block, block_from_json, document_mjml
+from composer.blocks import Block, block_from_json, document_mjml, document_parts
 from composer.brand import BrandKit
 
 
@@ -42,6 +42,12 @@ class Template:
         if self.mjml is not None:
             return self.mjml
         return document_mjml(list(self.blocks), brand or BrandKit())
+
+    def source_parts(self, brand: BrandKit | None = None) -> list[str]:
+        """:meth:`source` in pieces that are each a whole Jinja template (blocks)."""
+        if self.mjml is not None:
+            return [self.mjml]
+        return document_parts(list(self.blocks), brand or BrandKit())
 
     def as_code(self, brand: BrandKit | None = None) -> Template:
         """The same template switched to raw MJML (blocks turned into code)."""

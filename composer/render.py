@@ -39,13 +39,27 @@ _UNDEFINED_RE = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
 @dataclass(frozen=True)
 class RenderResult:
-    """One rendered email: final HTML, plain text, subject, preheader, warnings."""
+    """One rendered email: final HTML, plain text, subject, preheader, warnings.
+
+    ``text`` is generated from the HTML on first use (the live preview rarely
+    needs it, and it costs as much as the rest of a preview).
+    """
 
     html: str
-    text: str
     subject: str
     preheader: str
     warnings: list[str] = field(default_factory=list)
+    text_override: str | None = None
+    _text: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The plain-text version (the override if the template has one)."""
+        if self.text_override is not None:
+            return self.text_override
+        if not self._text:
+            self._text.append(html_to_text(self.html))
+        return self._text[0]
 
 
 @lru_cache(maxsize=256)
@@ -67,13 +81,25 @@ def _template_line() -> int | None:
     return line
 
 
-def render_jinja(source: str, context: Mapping[str, Any], *, autoescape: bool = True) -> str:
-    """Render Jinja2 ``source`` with ``context``; errors become composer errors with a line."""
-    template = _compile(source, autoescape)
+def render_jinja(
+    source: str, context: Mapping[str, Any], *, autoescape: bool = True, first_line: int = 1
+) -> str:
+    """Render Jinja2 ``source`` with ``context``; errors become composer errors with a line.
+
+    ``first_line`` is the document line ``source`` starts at (for a piece).
+    """
+    try:
+        template = _compile(source, autoescape)
+    except TemplateSyntaxError as exc:
+        if exc.line is None or first_line == 1:
+            raise
+        raise TemplateSyntaxError(exc.message, exc.line + first_line - 1) from None
+    shift = first_line - 1
     try:
         return template.render(dict(context))
     except jinja2.UndefinedError as exc:
         line = _template_line()
+        line = None if line is None else line + shift
         match = _UNDEFINED_RE.search(str(exc))
         variable = (match.group(1) or match.group(2)) if match else None
         what = f"variable {variable!r} has no value" if variable else str(exc)
@@ -83,9 +109,14 @@ def render_jinja(source: str, context: Mapping[str, Any], *, autoescape: bool = 
             variable,
         ) from None
     except jinja2.TemplateError as exc:
-        raise TemplateRenderError(str(exc), _template_line()) from None
+        raise TemplateRenderError(str(exc), _shifted(_template_line(), shift)) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-        raise TemplateRenderError(f"template failed: {exc}", _template_line()) from None
+        raise TemplateRenderError(
+            f"template failed: {exc}", _shifted(_template_line(), shift)) from None
+
+
+def _shifted(line: int | None, shift: int) -> int | None:
+    return None if line is None else line + shift
 
 
 def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
@@ -154,29 +185,35 @@ def _render(
 ) -> RenderResult:
     if isinstance(template_or_mjml, Template):
         template = template_or_mjml
-        source = template.source(brand)
+        parts = template.source_parts(brand)
+        source = "".join(parts)
         subject_src, preheader_src = template.subject, template.preheader
         text_override = template.text_override
     else:
         source, subject_src, preheader_src, text_override = template_or_mjml, "", "", None
+        parts = [source]
     issues = check_mjml(source)
     if jinja:
         subject = render_jinja(subject_src, context, autoescape=False).strip()
         preheader = render_jinja(preheader_src, context, autoescape=False).strip()
-        rendered = render_jinja(source, context)
+        # Piece by piece: an edit to one block recompiles only that block.
+        pieces, line = [], 1
+        for part in parts:
+            pieces.append(render_jinja(part, context, first_line=line))
+            line += part.count("\n")
+        rendered = "".join(pieces)
     else:
         subject, preheader, rendered = subject_src.strip(), preheader_src.strip(), source
     html = mjml_to_html(_fix_mjml(rendered, preheader, subject))
     if inline:
         html = inline_css(html)
+    text: str | None = None
     if text_override and not jinja:
         text = text_override
     elif text_override:
         text = render_jinja(text_override, context, autoescape=False)
-    else:
-        text = html_to_text(html)
     warnings = [f"line {i.line}: {i.message}" for i in issues]
-    return RenderResult(html, text, subject, preheader, warnings)
+    return RenderResult(html, subject, preheader, warnings, text)
 
 
 def render(

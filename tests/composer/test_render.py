@@ -133,3 +133,14 @@ def test_text_override_is_rendered() -> None:
 
     template = Template("t", subject="s", mjml=DOC, text_override="Текст для {{ email }}")
     assert render(template, _ctx()).text == "Текст для anna.smirnova@example.ru"
+
+
+def test_block_template_error_line_points_into_the_full_source() -> None:
+    from composer import FooterBlock, HeadingBlock, Template, TextBlock
+
+    template = Template("t", subject="s", blocks=(
+        HeadingBlock("Заголовок"), TextBlock("Текст {{ no_such_thing }}"), FooterBlock()))
+    with pytest.raises(TemplateRenderError) as info:
+        render(template, _ctx())
+    lines = template.source().splitlines()
+    assert "no_such_thing" in lines[(info.value.line or 0) - 1]
