@@ -11,6 +11,7 @@ the command line), whose message names the rule's path.
 """
 
 from segments.compile import Compiler, compile_rule, select_members, sendable
+from segments.edits import EditCommand, RuleDocument
 from segments.errors import SegmentError
 from segments.explain import explain, overlap
 from segments.fields import FIELDS, GROUPS, FieldSpec, field_spec
@@ -37,6 +38,7 @@ from segments.store import (
 
 __all__ = [
     "FIELDS", "GROUPS", "PRESETS", "PRESETS_BY_ID", "Compiler", "Condition", "FieldSpec",
+    "EditCommand", "RuleDocument",
     "Group", "LifecycleThresholds", "Member", "Not", "Preset", "Reference", "Rule",
     "SavedSegment", "SegmentCount", "SegmentError", "compile_rule", "count", "custom_fields",
     "delete_segment", "distinct_values", "explain", "field_spec", "lifecycle_counts",
