@@ -1,0 +1,177 @@
+"""Fidelity of Konvert's rendering against official MJML (run on demand, not in CI).
+
+Renders every template of the shared corpus with Konvert (MRML + fixes +
+inlining) and with the official ``mjml`` npm package (installed by this script
+into a cache folder), screenshots both with QtWebEngine offscreen at 600 and
+375 px, images on (local placeholders, same for both) and off, and prints the
+share of differing pixels per template and mode. Goal: under 0.5 % everywhere.
+
+    python benchmarks/fidelity.py [--only NAME] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+from PySide6.QtCore import QEventLoop, QSize, QTimer, QUrl  # noqa: E402
+from PySide6.QtGui import QColor, QImage  # noqa: E402
+from PySide6.QtWebEngineCore import QWebEngineSettings  # noqa: E402
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from composer import render  # noqa: E402
+
+MJML_VERSION = "5.4.1"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "konvert" / "fidelity"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mjml" / "templates"
+NODE_RENDER = """
+const mjml = require('mjml'); const fs = require('fs');
+(async () => {
+  const jobs = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  for (const [src, dst] of jobs) {
+    const r = await mjml(fs.readFileSync(src, 'utf8'), {validationLevel: 'skip', fonts: {}});
+    fs.writeFileSync(dst, r.html);
+  }
+})();
+"""
+
+
+def ensure_mjml() -> Path:
+    """Install the official mjml package into the cache folder once."""
+    if not (CACHE / "node_modules" / "mjml" / "package.json").is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        (CACHE / "package.json").write_text('{"name": "konvert-fidelity", "private": true}')
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", f"mjml@{MJML_VERSION}"],
+                       cwd=CACHE, check=True)
+    script = CACHE / "render.js"
+    script.write_text(NODE_RENDER)
+    return script
+
+
+def placeholder_images(html: str, show: bool) -> str:
+    """Remote images -> a local coloured picture per URL (or nothing with images off)."""
+
+    def swap(match: re.Match[str]) -> str:
+        url = match.group(2)
+        if not show:
+            return f"{match.group(1)}\"\""
+        digest = hashlib.sha1(url.encode()).hexdigest()
+        return f'{match.group(1)}"{CACHE / "img" / (digest[:12] + ".png")}"'.replace(
+            '"/', '"file:///')
+
+    return re.sub(r'(<img\b[^>]*?\bsrc=)"([^"]+)"', swap, html)
+
+
+def make_images(htmls: list[str]) -> None:
+    (CACHE / "img").mkdir(parents=True, exist_ok=True)
+    for html in htmls:
+        for url in re.findall(r'<img\b[^>]*?\bsrc="([^"]+)"', html):
+            digest = hashlib.sha1(url.encode()).hexdigest()
+            path = CACHE / "img" / (digest[:12] + ".png")
+            if not path.exists():
+                image = QImage(600, 400, QImage.Format.Format_RGB32)
+                image.fill(QColor("#" + digest[:6]))
+                image.save(str(path))
+
+
+def shoot(html: str, width: int, images: bool) -> QImage:
+    view = QWebEngineView()
+    settings = view.page().settings()
+    settings.setAttribute(QWebEngineSettings.WebAttribute.ShowScrollBars, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadImages, images)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+    view.resize(QSize(width, 800))
+    view.show()
+    loop = QEventLoop()
+    view.loadFinished.connect(lambda _ok: loop.quit())
+    view.setHtml(html, QUrl.fromLocalFile(str(CACHE) + "/"))
+    loop.exec()
+    heights: list[int] = []
+    view.page().runJavaScript("document.documentElement.scrollHeight", 0,
+                              lambda h: (heights.append(int(h or 800)), loop.quit()))
+    loop.exec()
+    view.resize(QSize(width, min(heights[0], 8000)))
+    QTimer.singleShot(400, loop.quit)
+    loop.exec()
+    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    view.close()
+    view.deleteLater()
+    return image
+
+
+def diff_share(a: QImage, b: QImage) -> float:
+    """Share of differing pixels; a height difference counts as different rows."""
+    width = max(a.width(), b.width())
+    height = max(a.height(), b.height())
+    total = width * height
+    same_h = min(a.height(), b.height())
+    same_w = min(a.width(), b.width())
+    differing = total - same_h * same_w
+    ba = a.constBits()
+    bb = b.constBits()
+    row_a, row_b = a.bytesPerLine(), b.bytesPerLine()
+    mem_a, mem_b = memoryview(ba).cast("B"), memoryview(bb).cast("B")
+    for y in range(same_h):
+        ra = bytes(mem_a[y * row_a : y * row_a + same_w * 4])
+        rb = bytes(mem_b[y * row_b : y * row_b + same_w * 4])
+        if ra != rb:
+            differing += sum(1 for x in range(0, same_w * 4, 4) if ra[x : x + 3] != rb[x : x + 3])
+    return differing / total if total else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", help="one template (file stem)")
+    parser.add_argument("--keep", help="save screenshots into this folder")
+    args = parser.parse_args()
+    files = sorted(CORPUS.glob("*.mjml"))
+    if args.only:
+        files = [f for f in files if f.stem == args.only]
+    script = ensure_mjml()
+    out = CACHE / "html"
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = [[str(f), str(out / f"{f.stem}.official.html")] for f in files]
+    (CACHE / "jobs.json").write_text(json.dumps(jobs))
+    subprocess.run(["node", str(script), str(CACHE / "jobs.json")], cwd=CACHE, check=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert app is not None
+    pairs = []
+    for f in files:
+        official = (out / f"{f.stem}.official.html").read_text(encoding="utf-8")
+        ours = render(f.read_text(encoding="utf-8"), {}, jinja=False).html
+        pairs.append((f.stem, official, ours))
+    make_images([p[1] for p in pairs] + [p[2] for p in pairs])
+    modes = [(600, True), (375, True), (600, False), (375, False)]
+    print(f"{'template':<42}" + "".join(f"{w}px {'img' if i else 'no-img':<7}" for w, i in modes))
+    worst = 0.0
+    for stem, official, ours in pairs:
+        cells = []
+        for width, images in modes:
+            a = shoot(placeholder_images(official, images), width, images)
+            b = shoot(placeholder_images(ours, images), width, images)
+            if args.keep:
+                keep = Path(args.keep)
+                keep.mkdir(parents=True, exist_ok=True)
+                tag = f"{stem}_{width}_{'img' if images else 'noimg'}"
+                a.save(str(keep / f"{tag}_official.png"))
+                b.save(str(keep / f"{tag}_konvert.png"))
+            share = diff_share(a, b)
+            worst = max(worst, share)
+            cells.append(f"{share * 100:8.2f}%   ")
+        print(f"{stem:<42}" + "".join(cells), flush=True)
+    print(f"worst: {worst * 100:.2f}% (goal < 0.5 %)")
+
+
+if __name__ == "__main__":
+    main()
