@@ -250,6 +250,7 @@ class CartItemsBlock(Block):
     label: ClassVar[str] = "Товары в корзине"
     button: str = "Вернуться к корзине"
     empty_text: str = "Ваша корзина ждёт новых находок."
+    limit: int = 5  # more rows would push a big cart past Gmail's 102 KB clip
 
     def to_mjml(self, brand: BrandKit) -> str:
         row = (
@@ -278,9 +279,18 @@ class CartItemsBlock(Block):
             brand, f'<mj-column><mj-text align="center">{esc_text(self.empty_text)}</mj-text>'
             "</mj-column>"
         )
+        more = (
+            f'<mj-section background-color="{brand.surface_color}" padding="0 24px">'
+            f'<mj-column><mj-text align="center" font-size="14px" color="{brand.muted_color}" '
+            f'padding="4px 8px"><a href="{{{{ cart.url }}}}" style="color:{brand.muted_color}">'
+            f"Ещё товаров в корзине: {{{{ cart.items | length - {self.limit} }}}}</a>"
+            "</mj-text></mj-column></mj-section>"
+        )
         return (
-            "{% if cart and cart.items %}\n{% for item in cart.items %}\n"
-            f"{row}\n{{% endfor %}}\n{total}\n{button}\n{{% else %}}\n{empty}\n"
+            f"{{% if cart and cart.items %}}\n{{% for item in cart.items[:{self.limit}] %}}\n"
+            f"{row}\n{{% endfor %}}\n"
+            f"{{% if cart.items | length > {self.limit} %}}{more}{{% endif %}}\n"
+            f"{total}\n{button}\n{{% else %}}\n{empty}\n"
             + ButtonBlock("Перейти в каталог", "{{ shop.url }}").to_mjml(brand)
             + "\n{% endif %}"
         )

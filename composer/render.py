@@ -29,8 +29,11 @@ from composer.validate import validate_mjml
 
 logger = logging.getLogger(__name__)
 
-_MJ_TAG_RE = re.compile(r"<mj-[a-z-]+(?:\s+[^>]*?)?/?>", re.DOTALL)
-_NEWLINE_IN_VALUE_RE = re.compile(r'"[^"]*\n[^"]*"')
+# Any start tag, MJML or HTML inside mj-text: quoted values may hold '>'.
+_TAG_RE = re.compile(
+    r"<[A-Za-z][\w:.-]*(?:\s+[^\s=>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"
+)
+_NEWLINE_IN_VALUE_RE = re.compile(r'"[^"]*\n[^"]*"|\'[^\']*\n[^\']*\'')
 _MJ_IMAGE_RE = re.compile(r"<mj-image\b([^>]*?)(/?)>", re.DOTALL)
 _HEAD_RE = re.compile(r"<mj-head\b[^>]*>", re.DOTALL)
 _MJML_OPEN_RE = re.compile(r"<mjml\b[^>]*>", re.DOTALL)
@@ -123,12 +126,13 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
     """Source fixes so MRML draws like official MJML (see the fidelity benchmark)."""
 
     def collapse(tag: re.Match[str]) -> str:
-        # Official MJML collapses line breaks inside attribute values; MRML keeps them.
+        # Official MJML collapses line breaks inside attribute values; MRML writes
+        # them out as a literal backslash-n (a multi-line style="" then breaks).
         return _NEWLINE_IN_VALUE_RE.sub(
             lambda v: re.sub(r"\s*\n\s*", " ", v.group(0)), tag.group(0)
         )
 
-    text = _MJ_TAG_RE.sub(collapse, mjml_text)
+    text = _TAG_RE.sub(collapse, mjml_text) if "\n" in mjml_text else mjml_text
 
     def add_alt(tag: re.Match[str]) -> str:
         # Official MJML writes alt="" on every image; MRML omits it (a broken-image

@@ -144,3 +144,14 @@ def test_block_template_error_line_points_into_the_full_source() -> None:
         render(template, _ctx())
     lines = template.source().splitlines()
     assert "no_such_thing" in lines[(info.value.line or 0) - 1]
+
+
+def test_multiline_attribute_inside_mj_text_keeps_its_style() -> None:
+    # MRML writes a newline inside an HTML attribute as a literal backslash-n,
+    # which breaks a multi-line style="" (found by the fidelity benchmark).
+    source = DOC.replace(
+        "<mj-text>Привет", '<mj-text><p\n  style="\n    color: #151e23;\n    margin: 10px 0;\n  "'
+        ">Абзац</p>Привет")
+    for html in (render(source, _ctx()).html, render_preview(source, _ctx()).html):
+        assert "\\n" not in html
+        assert re.search(r'<p style="[^"]*color:\s*#151e23', html)
