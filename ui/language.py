@@ -17,7 +17,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +102,6 @@ class LanguageSwitcher(QObject):
                 self._installed.append(translator)
             else:
                 log.warning("no %s translation for %s in %s", name, language, folder)
+        # Qt posts LanguageChange to the widgets; deliver it now so that the
+        # UI speaks the new language when this returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

@@ -1,0 +1,230 @@
+"""The live preview: QtWebEngine views of the email, desktop and mobile, three colour modes.
+
+Safety: the email's own scripts never run (``JavascriptEnabled`` is off, and
+the preview copy has its scripts stripped) and the view never navigates: a
+link click, in this page or in a new window (``target="_blank"``, which MJML
+puts on buttons), is handed to the system browser.
+
+Repaint strategy (decided after measuring, see ``benchmarks/preview_latency.py``):
+the first HTML is loaded with ``setHtml`` and a base URL; every later
+version replaces the document in place from Qt's *application world*
+(``document.open/write/close`` run with ``runJavaScript(...,
+ApplicationWorld)``, which works while page JavaScript is disabled) and
+restores the scroll offset in the same call. No navigation happens, so the
+scroll position is kept with no flicker, and a repaint takes about a third
+of a ``setHtml`` reload.
+
+"Painted" is the first paint of the view's render widget after the new
+document is in (a fallback timer covers a hidden view).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+BASE_URL = QUrl("https://preview.konvert.invalid/")
+"""Base URL of the preview document (relative links resolve to nowhere, on purpose)."""
+
+PAINT_FALLBACK_MS = 600
+"""A view that gets no paint (hidden) reports itself painted after this long."""
+
+UrlOpener = Callable[[QUrl], object]
+
+
+def _open_in_browser(url: QUrl) -> object:
+    return QDesktopServices.openUrl(url)
+
+
+class _NewWindowCatcher(QWebEnginePage):
+    """The page a ``target=_blank`` click would open: it hands the URL over and stays empty."""
+
+    def __init__(self, owner: PreviewPage) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def acceptNavigationRequest(
+        self, url: QUrl | str, type: QWebEnginePage.NavigationType, isMainFrame: bool
+    ) -> bool:
+        self._owner.hand_over(QUrl(url))
+        self.deleteLater()
+        return False
+
+
+class PreviewPage(QWebEnginePage):
+    """A web page that shows an email and refuses to go anywhere else.
+
+    Args:
+        open_url: where clicked links go (default: the system browser).
+
+    Signals:
+        link_clicked(QUrl): a link was clicked and handed to ``open_url``.
+    """
+
+    link_clicked = Signal(QUrl)
+
+    def __init__(self, parent: QObject | None = None, open_url: UrlOpener | None = None) -> None:
+        super().__init__(parent)
+        self._open_url = open_url or _open_in_browser
+        self.loading_own_html = False
+        settings = self.settings()
+        attr = QWebEngineSettings.WebAttribute
+        settings.setAttribute(attr.JavascriptEnabled, False)
+        settings.setAttribute(attr.JavascriptCanOpenWindows, False)
+        settings.setAttribute(attr.PluginsEnabled, False)
+        settings.setAttribute(attr.LocalContentCanAccessFileUrls, False)
+        settings.setAttribute(attr.AutoLoadImages, True)
+
+    def hand_over(self, url: QUrl) -> None:
+        """Open ``url`` outside the app (system browser or mail client)."""
+        if url.isValid() and url.scheme() in ("http", "https", "mailto", "tel"):
+            self._open_url(url)
+            self.link_clicked.emit(url)
+
+    def acceptNavigationRequest(
+        self, url: QUrl | str, type: QWebEnginePage.NavigationType, isMainFrame: bool
+    ) -> bool:
+        url = QUrl(url)
+        link = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+        if type != link and self.loading_own_html and isMainFrame and url.scheme() == "data":
+            return True  # our own setHtml
+        if type == link:
+            self.hand_over(url)
+        return False
+
+    def createWindow(self, type: QWebEnginePage.WebWindowType) -> QWebEnginePage:
+        return _NewWindowCatcher(self)
+
+
+class PreviewView(QWebEngineView):
+    """One preview viewport (desktop or a phone width).
+
+    Args:
+        phone_width: fixed viewport width in px for a phone (no scroll bar
+            takes from it), or None for a view that fills its space.
+        open_url: where clicked links go.
+
+    Signals:
+        painted(): the last HTML given to :meth:`show_html` has been painted.
+    """
+
+    painted = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        phone_width: int | None = None,
+        open_url: UrlOpener | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.preview_page = PreviewPage(self, open_url)
+        self.setPage(self.preview_page)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAcceptDrops(False)
+        if phone_width is not None:
+            self.preview_page.settings().setAttribute(
+                QWebEngineSettings.WebAttribute.ShowScrollBars, False)
+            self.set_phone_width(phone_width)
+        self.html = ""
+        self._loaded = False
+        self._loading = False
+        self._pending: str | None = None
+        self._awaiting_paint = False
+        self._watched: QObject | None = None
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(PAINT_FALLBACK_MS)
+        self._fallback.timeout.connect(self._on_fallback_timeout)
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(0)
+        self._emit_timer.timeout.connect(self._on_emit_timer_timeout)
+        self.loadFinished.connect(self._on_self_load_finished)
+        self.preview_page.renderProcessTerminated.connect(self._on_page_render_process_terminated)
+
+    def set_phone_width(self, width: int) -> None:
+        """Make the viewport exactly ``width`` px wide (a phone)."""
+        self.setFixedWidth(width)
+
+    def show_html(self, html: str) -> None:
+        """Show ``html`` (already the preview copy), keeping the scroll position."""
+        self.html = html
+        self._awaiting_paint = True
+        if self._loading:
+            self._pending = html
+            return
+        if not self._loaded:
+            self._loading = True
+            self.preview_page.loading_own_html = True
+            self.setHtml(html, BASE_URL)
+            return
+        script = (
+            "(function(){var x=window.scrollX,y=window.scrollY;document.open();"
+            f"document.write({json.dumps(html)});document.close();window.scrollTo(x,y);"
+            "return window.scrollY;})()"
+        )
+        self.preview_page.runJavaScript(
+            script, QWebEngineScript.ScriptWorldId.ApplicationWorld, self._on_document_written
+        )
+
+    def scroll_y(self) -> float:
+        """The vertical scroll offset of the document, in CSS px."""
+        return float(self.preview_page.scrollPosition().y())
+
+    # -- internals -------------------------------------------------------------
+
+    def _watch_render_widget(self) -> None:
+        proxy = self.focusProxy()
+        if proxy is not None and proxy is not self._watched:
+            proxy.installEventFilter(self)
+            self._watched = proxy
+        self._fallback.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self._watched and event.type() == QEvent.Type.Paint
+                and self._awaiting_paint and not self._loading):
+            self._awaiting_paint = False
+            self._fallback.stop()
+            self._emit_timer.start()  # not from inside a paint event
+        return False
+
+    def _on_self_load_finished(self, ok: bool) -> None:
+        self._loading = False
+        self.preview_page.loading_own_html = False
+        self._loaded = ok
+        if not ok:
+            log.warning("preview load failed")
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.show_html(pending)
+        else:
+            self._watch_render_widget()
+
+    def _on_document_written(self, _result: object) -> None:
+        self._watch_render_widget()
+        widget = self.focusProxy()
+        if widget is not None:
+            widget.update()
+
+    def _on_fallback_timeout(self) -> None:
+        if self._awaiting_paint and not self._loading:
+            self._awaiting_paint = False
+            self.painted.emit()
+
+    def _on_emit_timer_timeout(self) -> None:
+        self.painted.emit()
+
+    def _on_page_render_process_terminated(self, *_args: object) -> None:
+        # Start over with setHtml next time: the document is gone.
+        self._loaded = False
+        self._loading = False
