@@ -102,9 +102,15 @@ def shoot(html: str, width: int, images: bool) -> QImage:
                               lambda h: (heights.append(int(h or 800)), loop.quit()))
     loop.exec()
     view.resize(QSize(width, min(heights[0], 8000)))
-    QTimer.singleShot(400, loop.quit)
-    loop.exec()
-    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    # Wait until two grabs 250 ms apart agree: relayout and painting are async.
+    image = QImage()
+    for _ in range(20):
+        QTimer.singleShot(250, loop.quit)
+        loop.exec()
+        current = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        if current == image and current.height() == view.height():
+            break
+        image = current
     view.close()
     view.deleteLater()
     return image
