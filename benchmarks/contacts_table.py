@@ -41,7 +41,9 @@ def main() -> None:
         query = ContactQuery(search=search)
         started = time.perf_counter()
         total = count_contacts(engine, query)
-        print(f"search={search!r}: count={total} in {1000 * (time.perf_counter() - started):.0f} ms")
+        print(
+            f"search={search!r}: count={total} in {1000 * (time.perf_counter() - started):.0f} ms"
+        )
         for key in COLUMNS:
             for descending in (False, True):
                 query = ContactQuery(search=search, sort_key=key, descending=descending)
@@ -51,8 +53,10 @@ def main() -> None:
                     fetch_contacts(engine, query, offset, BLOCK_ROWS)
                     times.append(1000 * (time.perf_counter() - started))
                 shown = " / ".join(f"{t:.0f}" for t in times)
-                print(f"  sort {key:<14} {'desc' if descending else 'asc '}: "
-                      f"block at top / middle / end {shown} ms")
+                print(
+                    f"  sort {key:<14} {'desc' if descending else 'asc '}: "
+                    f"block at top / middle / end {shown} ms"
+                )
 
 
 if __name__ == "__main__":

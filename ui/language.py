@@ -5,11 +5,14 @@ Qt's own ``qtbase_ru.qm`` for standard buttons and dialogs). Installing or
 removing a translator makes Qt send ``QEvent.LanguageChange`` to every
 widget, which re-reads its texts in ``changeEvent``.
 
-Updating the translation after changing UI strings::
+Every ``ui/i18n/*_<lang>.qm`` is loaded, so a module can ship its own file.
+Updating the shell's translation after changing its UI strings::
 
-    pyside6-lupdate ui/*.py -ts ui/i18n/konvert_ru.ts
-    # translate the new entries (Qt Linguist, or edit the XML)
-    pyside6-lrelease ui/i18n/konvert_ru.ts -qm ui/i18n/konvert_ru.qm
+    pyside6-lupdate ui/*.py -no-obsolete -target-language ru_RU -ts ui/i18n/konvert_ru.ts
+    pyside6-lupdate ui/*.py -no-obsolete -target-language en_US -pluralonly \
+        -ts ui/i18n/konvert_en.ts
+    python -m ui.i18n.ru_shell      # or translate the new entries in Qt Linguist
+    pyside6-lrelease ui/i18n/konvert_ru.ts ui/i18n/konvert_en.ts
 """
 
 from __future__ import annotations
@@ -91,17 +94,21 @@ class LanguageSwitcher(QObject):
         QLocale.setDefault(_LOCALES[language])
         self._language = language
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        # English needs Konvert's file only for plural forms ("1 contact", "2 contacts").
-        files = [("konvert", str(I18N_DIR))]
+        # Every ``*_<lang>.qm`` in ui/i18n is loaded, so a module may ship its
+        # own file (segments_ru.qm...). English files hold only plural forms
+        # ("1 contact", "2 contacts"); Qt's own texts are English already.
+        files = [
+            (path.stem, str(path.parent)) for path in sorted(I18N_DIR.glob(f"*_{language}.qm"))
+        ]
         if language != "en":
-            files.insert(0, ("qtbase", qt_dir))
+            files.insert(0, (f"qtbase_{language}", qt_dir))
         for name, folder in files:
             translator = QTranslator(self)
-            if translator.load(f"{name}_{language}", folder):
+            if translator.load(name, folder):
                 QCoreApplication.installTranslator(translator)
                 self._installed.append(translator)
             else:
-                log.warning("no %s translation for %s in %s", name, language, folder)
+                log.warning("cannot load translation %s from %s", name, folder)
         # Qt posts LanguageChange to the widgets; deliver it now so that the
         # UI speaks the new language when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

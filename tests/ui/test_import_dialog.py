@@ -61,7 +61,8 @@ def test_import_flow_end_to_end(
     assert (sniffed.encoding, sniffed.delimiter) == ("cp1251", ";")
     assert dialog.format_page.encoding_combo.currentData() == "cp1251"
     assert dialog.format_page.delimiter_combo.currentData() == ";"
-    assert dialog.format_page.preview.item(0, 2).text() == "Москва"
+    cell = dialog.format_page.preview.item(0, 2)
+    assert cell is not None and cell.text() == "Москва"
     assert "Windows-1251" in dialog.format_page.detected_label.text()
 
     dialog.next()
