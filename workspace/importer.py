@@ -58,6 +58,7 @@ from workspace.imports.columns import (
     resolve_targets,
 )
 from workspace.imports.reading import RowSource, open_rows
+from workspace.imports.seen import SeenKeys
 from workspace.imports.values import (
     CONTACT_STATUSES,
     DEVICES,
@@ -365,14 +366,17 @@ def _run(
     cancelled: Cancelled | None,
 ) -> None:
     """Read, validate and write every row, counting into ``tally``."""
-    seen: dict[Any, int] = {}
+    seen = SeenKeys()
     batch: list[Prepared] = []
     key_name = _describe_key(reader.kind)
     errors = tally.errors
 
     def flush() -> None:
         if batch:
-            write(batch)
+            fresh, duplicates = seen.split(batch)
+            for line, first in duplicates:
+                tally.reject(line, f"duplicate {key_name} of line {first}")
+            write(fresh)
             batch.clear()
         if strict and errors:
             raise _StrictRejectError
@@ -381,19 +385,19 @@ def _run(
         if progress is not None:
             progress(source.done(), source.total)
 
-    for line, cells in rows:
-        result = reader.read(line, cells)
-        if isinstance(result, Prepared):
-            first = seen.setdefault(result.key, line)
-            if first == line:
+    try:
+        for line, cells in rows:
+            result = reader.read(line, cells)
+            if isinstance(result, Prepared):
                 batch.append(result)
                 if len(batch) >= BATCH_ROWS:
                     flush()
                 continue
-            result = f"duplicate {key_name} of line {first}"
-        tally.reject(line, result)
-        if strict:
-            flush()
-    flush()
+            tally.reject(line, result)
+            if strict:
+                flush()
+        flush()
+    finally:
+        seen.close()
     if progress is not None:
         progress(source.total, source.total)

@@ -198,7 +198,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
         start = reader.line_num + 1
         try:
             for record in reader:
-                if record and any(cell.strip() for cell in record):
+                if record and "".join(record).strip():
                     yield start, record
                 start = reader.line_num + 1
         except UnicodeDecodeError as exc:

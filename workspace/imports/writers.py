@@ -157,10 +157,17 @@ def _diff(stored: Any, values: dict[str, Any]) -> dict[str, Any]:
 class Writer:
     """Base of the per-kind writers; ``fields`` are the canonical columns in the file."""
 
+    table: Table
+
     def __init__(self, conn: Connection, fields: Sequence[str], tally: Tally) -> None:
         self.conn = conn
         self.fields = list(fields)
         self.tally = tally
+        # Keys are unique within the file (duplicates are rejected before
+        # writing), so a table empty at the start holds nothing to compare
+        # with: a first import skips the per-batch lookups.
+        first_key = next(iter(self.table.primary_key.columns))
+        self.was_empty = conn.execute(select(first_key).limit(1)).first() is None
 
     def reject(self, row: Prepared, reason: str) -> None:
         """Record a row the database says cannot be imported."""
@@ -174,6 +181,8 @@ class Writer:
 class ContactWriter(Writer):
     """Contacts by folded e-mail; custom columns into ``custom`` and ``contact_attributes``."""
 
+    table = CONTACTS
+
     _DEFAULTS = {"gender": "unknown", "status": "subscribed"}
 
     def write(self, rows: list[Prepared]) -> None:
@@ -181,27 +190,28 @@ class ContactWriter(Writer):
         value_fields = [f for f in self.fields if f != "email"]
         columns = [CONTACTS.c.id, CONTACTS.c.email, CONTACTS.c.custom]
         columns += [CONTACTS.c[f] for f in value_fields]
-        stored = {r.email: r for r in _lookup(self.conn, columns, CONTACTS.c.email,
-                                              (row.key for row in rows))}
+        stored = {} if self.was_empty else {
+            r.email: r for r in _lookup(self.conn, columns, CONTACTS.c.email,
+                                        (row.key for row in rows))}
         inserts: list[dict[str, Any]] = []
         new_custom: dict[str, dict[str, str]] = {}
         changes: list[dict[str, Any]] = []
         attribute_changes: list[tuple[int, dict[str, str]]] = []
+        # A new row starts from this template; its non-empty values overwrite it.
+        template: dict[str, Any] = dict.fromkeys(value_fields)
+        template.update((k, v) for k, v in self._DEFAULTS.items() if k in template)
         for row in rows:
             old = stored.get(row.key)
             if old is None:
-                record = {name: row.values.get(name) for name in value_fields}
-                for name, default in self._DEFAULTS.items():
-                    if record.get(name) is None:
-                        record[name] = default
-                record["email"] = row.key
+                record = template.copy()
+                record.update(row.values)  # includes the folded email
                 if row.custom:  # else left out, so the column is SQL NULL, not JSON null
                     record["custom"] = row.custom
                 inserts.append(with_contact_extras(record))
                 if row.custom:
                     new_custom[row.key] = row.custom
                 continue
-            change = _diff(old, {k: v for k, v in row.values.items() if k != "email"})
+            change = _diff(old, row.values)  # the email is the key: never a change
             if row.custom:
                 merged = {**(old.custom or {}), **row.custom}
                 if merged != (old.custom or {}):
@@ -244,14 +254,17 @@ class ContactWriter(Writer):
 class OrderWriter(Writer):
     """Orders by ``order_id``; the e-mail must belong to a known contact."""
 
+    table = ORDERS
+
     def write(self, rows: list[Prepared]) -> None:
         """Upsert one batch of orders."""
         contacts = contact_ids(self.conn, (row.values.get("email") for row in rows))
         value_fields = [f for f in self.fields if f not in ("order_id", "email")]
         columns = [ORDERS.c.id, ORDERS.c.order_id, ORDERS.c.contact_id]
         columns += [ORDERS.c[f] for f in value_fields]
-        stored = {r.order_id: r for r in _lookup(self.conn, columns, ORDERS.c.order_id,
-                                                 (row.key for row in rows))}
+        stored = {} if self.was_empty else {
+            r.order_id: r for r in _lookup(self.conn, columns, ORDERS.c.order_id,
+                                           (row.key for row in rows))}
         inserts: list[dict[str, Any]] = []
         changes: list[dict[str, Any]] = []
         for row in rows:
@@ -295,6 +308,8 @@ class OrderWriter(Writer):
 class OrderLineWriter(Writer):
     """Order lines by (order, sku, color, size); the order must exist."""
 
+    table = LINES
+
     _KEY = ("sku", "color", "size")
 
     def write(self, rows: list[Prepared]) -> None:
@@ -305,7 +320,7 @@ class OrderLineWriter(Writer):
         value_fields = [f for f in self.fields if f not in ("order_id", *self._KEY)]
         columns = [LINES.c.id, LINES.c.order_pk, *(LINES.c[f] for f in self._KEY)]
         columns += [LINES.c[f] for f in value_fields]
-        stored = {
+        stored = {} if self.was_empty else {
             (r.order_pk, r.sku, r.color, r.size): r
             for r in _lookup(self.conn, columns, LINES.c.order_pk, orders.values())
         }
@@ -345,6 +360,8 @@ class OrderLineWriter(Writer):
 class EventWriter(Writer):
     """Events by their natural key; an event is either new or unchanged."""
 
+    table = EVENTS
+
     _FIELDS = ("sku", "category", "query", "campaign")
 
     def write(self, rows: list[Prepared]) -> None:
@@ -355,7 +372,7 @@ class EventWriter(Writer):
         moments = {row.values["at"] for row in rows}
         columns = (EVENTS.c.contact_id, EVENTS.c.type, EVENTS.c.at,
                    *(EVENTS.c[f] for f in self._FIELDS))
-        for part in _chunks(wanted):
+        for part in [] if self.was_empty else _chunks(wanted):
             query = select(*columns).where(EVENTS.c.contact_id.in_(part))
             if len(moments) <= _IN_CHUNK:
                 query = query.where(EVENTS.c.at.in_(list(moments)))
@@ -383,12 +400,15 @@ class EventWriter(Writer):
 class ProductWriter(Writer):
     """Products by SKU; a new product needs a name."""
 
+    table = PRODUCTS
+
     def write(self, rows: list[Prepared]) -> None:
         """Upsert one batch of products."""
         value_fields = [f for f in self.fields if f != "sku"]
         columns = [PRODUCTS.c.sku, *(PRODUCTS.c[f] for f in value_fields)]
-        stored = {r.sku: r for r in _lookup(self.conn, columns, PRODUCTS.c.sku,
-                                            (row.key for row in rows))}
+        stored = {} if self.was_empty else {
+            r.sku: r for r in _lookup(self.conn, columns, PRODUCTS.c.sku,
+                                      (row.key for row in rows))}
         inserts: list[dict[str, Any]] = []
         changes: list[dict[str, Any]] = []
         for row in rows:
