@@ -187,7 +187,7 @@ def test_preview_edge_cases_exist(engine: Engine) -> None:
     assert sum(b.strftime("%m%d") in soon for b in births) >= 2
     assert any(c["first_name"] is None and c["last_name"] is None and c["city"] is None
                and c["birth_date"] is None for c in contacts)
-    assert any(len(f"{c['first_name']} {c['last_name']}") >= 28 for c in contacts
+    assert any(len(f"{c['first_name']} {c['last_name']}") >= 30 for c in contacts
                if c["first_name"] and c["last_name"])
     assert sum(c["first_name"] is None for c in contacts) >= 5
     assert sum(c["city"] is None for c in contacts) >= 5
