@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import subprocess
@@ -70,10 +71,11 @@ def child(file: Path, workspace: Path) -> None:
     engine = open_workspace(str(workspace))
     timings = []
     for _ in range(2):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = import_file(engine, "contacts", file)
         timings.append({
             "seconds": round(time.perf_counter() - start, 2),
+            "cpu_seconds": round(time.process_time() - cpu, 2),
             "imported": result.imported,
             "updated": result.updated,
             "unchanged": result.unchanged,
@@ -111,10 +113,13 @@ def main() -> None:
         data = json.loads(out.strip().splitlines()[-1])
         for label, run in zip(("first import", "re-import"), data["runs"], strict=True):
             rate = args.rows / run["seconds"] if run["seconds"] else 0.0
-            print(f"{label}: {run['seconds']:.1f} s, {rate:,.0f} rows/s "
+            print(f"{label}: {run['seconds']:.1f} s wall, {run['cpu_seconds']:.1f} s CPU, "
+                  f"{rate:,.0f} rows/s "
                   f"(imported {run['imported']:,}, updated {run['updated']:,}, "
                   f"unchanged {run['unchanged']:,}, rejected {run['rejected']:,})")
         print(f"peak memory of the import process: {data['peak_mb']:.0f} MB")
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} CPUs (wall time suffers when others share them)")
 
 
 if __name__ == "__main__":

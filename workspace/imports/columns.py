@@ -167,6 +167,7 @@ def _alias_table(kind: str) -> dict[str, str]:
 _ALIAS_TABLES = {kind: _alias_table(kind) for kind in KINDS}
 
 SKIP = "-"
+CUSTOM_NAME_LENGTH = 200  # contact_attributes.name
 CUSTOM_PREFIX = "custom."
 
 
@@ -219,7 +220,7 @@ def _hand_target(kind: str, destination: str | None, header: str) -> Target | No
         name = dest[len(CUSTOM_PREFIX):].strip()
         if not name:
             raise ImportFileError(f"mapping for {header!r}: custom attribute needs a name")
-        return Target(custom=name)
+        return Target(custom=name[:CUSTOM_NAME_LENGTH])
     if dest in CANONICAL_COLUMNS[kind]:
         return Target(field=dest)
     guessed = auto_target(kind, dest)
@@ -254,7 +255,7 @@ def resolve_targets(
             if field is not None and field not in used and field not in by_hand:
                 target = Target(field=field)
             elif kind == "contacts" and header.strip() and field is None:
-                target = Target(custom=header.strip())
+                target = Target(custom=header.strip()[:CUSTOM_NAME_LENGTH])
             else:
                 target = Target()
         if target.field is not None:
