@@ -203,7 +203,10 @@ class FieldCombo(QComboBox):
                 model.appendRow(item)
         self.setModel(model)
         self.setMaxVisibleItems(24)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Rows stay narrow enough for three levels of groups; the popup is wider.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(15)
+        self.view().setMinimumWidth(240)
 
     def field(self) -> str:
         """The chosen field's name."""
@@ -228,9 +231,12 @@ class ConditionRow(_NodeFrame):
     def __init__(self, builder: RuleBuilder, path: NodePath, node: Node) -> None:
         super().__init__(builder, path, "ruleRow")
         self.node: Node = dict(node)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 4, 6, 4)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
+        layout.setSpacing(6)
+        outer.addLayout(layout)
         self.handle = DragHandle(path)
         layout.addWidget(self.handle)
         self.field_combo = FieldCombo(builder.custom_fields)
@@ -243,10 +249,16 @@ class ConditionRow(_NodeFrame):
         self._value_slot = QHBoxLayout()
         self._value_slot.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._value_slot)
+        layout.addStretch(1)
+        # The behaviour window goes on a second line: rows stay narrow enough
+        # for three levels of groups in a small window.
         self.window_editor = WindowEditor()
         self.window_editor.window_edited.connect(self._on_window_editor_window_edited)
-        layout.addWidget(self.window_editor)
-        layout.addStretch(1)
+        second = QHBoxLayout()
+        second.setContentsMargins(self.handle.sizeHint().width() + 6, 0, 0, 0)
+        second.addWidget(self.window_editor)
+        second.addStretch(1)
+        outer.addLayout(second)
         layout.addWidget(self._tool("¬", self.tr("Wrap in NOT (contacts for whom this is false)"),
                                     lambda: builder.wrap_not(self.path)))
         layout.addWidget(self._tool("✕", self.tr("Remove this condition"),

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -132,7 +131,7 @@ class TextEditor(ValueEditor):
         self._field = field
         self._suggest = suggest
         self.line = QLineEdit()
-        self.line.setMinimumWidth(170)
+        self.line.setMinimumWidth(120)
         self.line.setPlaceholderText(self.tr("type a value"))
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
@@ -198,7 +197,7 @@ class ChipsEditor(ValueEditor):
         self._chips.setSpacing(4)
         self._layout.addLayout(self._chips)
         self.line = QLineEdit()
-        self.line.setMinimumWidth(130)
+        self.line.setMinimumWidth(100)
         self.line.setPlaceholderText(self.tr("add a value…"))
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
@@ -562,7 +561,9 @@ def make_editor(spec: FieldSpec, op: str, today: date, suggest: Suggest | None) 
 
 
 class WindowEditor(QWidget):
-    """Behaviour fields: ``in the last [N] days`` and ``at least [N] times``.
+    """Behaviour fields: ``in the last [N] days`` (or any time) and ``at least [N] times``.
+
+    Two compact spin boxes; the days box's lowest step reads "any time".
 
     Signals:
         window_edited(): the user changed either part.
@@ -570,46 +571,42 @@ class WindowEditor(QWidget):
 
     window_edited = Signal()
 
+    ANY_TIME = -1
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.limit = QCheckBox(self.tr("in the last"))
         self.days = QSpinBox()
-        self.days.setRange(0, 3650)
-        self.days.setValue(30)
-        self._days_label = QLabel(self.tr("days"))
-        self._times_label = QLabel(self.tr("at least"))
+        self.days.setRange(self.ANY_TIME, 3650)
+        self.days.setSpecialValueText(self.tr("any time"))
+        self.days.setPrefix(self.tr("in the last "))
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setToolTip(self.tr("Only events of the last N days count"))
         self.times = QSpinBox()
         self.times.setRange(1, 1000)
-        self._times_suffix = QLabel(self.tr("time(s)"))
-        for widget in (self.limit, self.days, self._days_label, self._times_label, self.times,
-                       self._times_suffix):
-            layout.addWidget(widget)
-        self.limit.toggled.connect(self._on_limit_toggled)
+        self.times.setPrefix(self.tr("at least "))
+        self.times.setSuffix(self.tr("×"))
+        self.times.setToolTip(self.tr("How many such events at least"))
+        layout.addWidget(self.days)
+        layout.addWidget(self.times)
         self.days.valueChanged.connect(self._on_part_changed)
         self.times.valueChanged.connect(self._on_part_changed)
 
     def window_value(self) -> tuple[int | None, int]:
         """``(within_days or None, min_count)``."""
-        return (self.days.value() if self.limit.isChecked() else None, self.times.value())
+        days = self.days.value()
+        return (None if days == self.ANY_TIME else days, self.times.value())
 
     def set_window(self, within_days: int | None, min_count: int) -> None:
         """Show a window without emitting."""
-        for widget in (self.limit, self.days, self.times):
+        for widget in (self.days, self.times):
             widget.blockSignals(True)
-        self.limit.setChecked(within_days is not None)
-        if within_days is not None:
-            self.days.setValue(within_days)
+        self.days.setValue(self.ANY_TIME if within_days is None else within_days)
         self.times.setValue(max(1, min_count))
-        self.days.setEnabled(within_days is not None)
-        for widget in (self.limit, self.days, self.times):
+        for widget in (self.days, self.times):
             widget.blockSignals(False)
-
-    def _on_limit_toggled(self, checked: bool) -> None:
-        self.days.setEnabled(checked)
-        self.window_edited.emit()
 
     def _on_part_changed(self, _value: int) -> None:
         self.window_edited.emit()
