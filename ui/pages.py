@@ -161,6 +161,8 @@ class RecordsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers: list[str] = []
         self._rows: list[list[Any]] = []
+        self.display: Callable[[int, Any], str] | None = None
+        """Optional ``(column, value) -> text`` for values that need words."""
 
     def set_headers(self, headers: Sequence[str]) -> None:
         """Column titles (already translated)."""
@@ -203,6 +205,8 @@ class RecordsTableModel(QAbstractTableModel):
             return ""
         if isinstance(value, datetime):
             return value.strftime("%Y-%m-%d %H:%M")
+        if self.display is not None:
+            return self.display(index.column(), value)
         return str(value)
 
 
@@ -261,6 +265,10 @@ class RecordsPage(QWidget):
         self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._table.horizontalHeader().setDefaultSectionSize(220)
         self._table.setShowGrid(False)
+        self._table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
 
         self._empty = named(QLabel(wordWrap=True), "emptyState")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -325,6 +333,17 @@ def _load_templates(engine: Engine) -> list[list[Any]]:
     return [[t.name, t.scenario or "", t.subject] for t in list_templates(engine)]
 
 
+def scenario_titles() -> dict[str, str]:
+    """Localised names of the built-in lifecycle scenarios."""
+    return {
+        "welcome": QCoreApplication.translate("Pages", "Welcome"),
+        "abandoned_cart": QCoreApplication.translate("Pages", "Abandoned cart"),
+        "reactivation": QCoreApplication.translate("Pages", "Reactivation"),
+        "post_purchase": QCoreApplication.translate("Pages", "Post-purchase"),
+        "birthday": QCoreApplication.translate("Pages", "Birthday"),
+    }
+
+
 def _load_campaigns(engine: Engine) -> list[list[Any]]:
     with engine.connect() as conn:
         rows = conn.execute(
@@ -370,7 +389,7 @@ def segments_page(context: PageContext) -> QWidget:
 
 def templates_page(context: PageContext) -> QWidget:
     """Placeholder until the template editor lands: the templates."""
-    return RecordsPage(
+    page = RecordsPage(
         context,
         about=lambda: QCoreApplication.translate(
             "Pages",
@@ -385,6 +404,10 @@ def templates_page(context: PageContext) -> QWidget:
         loader=_load_templates,
         empty=lambda: QCoreApplication.translate("Pages", "No templates in this workspace yet."),
     )
+    page.model.display = lambda column, value: (
+        scenario_titles().get(str(value), str(value)) if column == 1 else str(value)
+    )
+    return page
 
 
 def campaigns_page(context: PageContext) -> QWidget:
@@ -430,12 +453,13 @@ def export_page(context: PageContext) -> QWidget:
 def default_pages() -> dict[str, PageSpec]:
     """The built-in pages by key, in navigation order."""
     from ui.contacts_page import ContactsPage
+    from ui.segments import SegmentsPage
 
     titles = page_titles
     subtitles = page_subtitles
     factories: dict[str, PageFactory] = {
         "contacts": ContactsPage,
-        "segments": segments_page,
+        "segments": SegmentsPage,
         "templates": templates_page,
         "campaigns": campaigns_page,
         "export": export_page,
