@@ -28,10 +28,10 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QEventLoop,
     QMarginsF,
     QObject,
+    QRect,
     Qt,
     QThread,
     QTimer,
@@ -59,15 +59,32 @@ ALLOWED_SCHEMES = frozenset({"file", "data", "blob", "about"})
 """URL schemes a shot may load; everything else is blocked."""
 MAX_HEIGHT = 16000
 """Taller pages are cut here (the compositor's texture limit is near 16384 px)."""
-QUIET_MS = 150
-"""The view is grabbed once no frame has been painted for this long."""
-SETTLE_LIMIT_MS = 3000
-"""Grab anyway after this long, even if frames keep coming (an animation)."""
+POLL_MS = 25
+"""How often the view is checked for a new frame."""
+SETTLE_LIMIT_MS = 30000
+"""A page not drawn in this long is an error (a slow machine draws a tall page in ~3 s)."""
+MARK_COLOUR = "#01fe7b"
+"""Colour of the corner marks that tell a drawn frame is current (not in any email)."""
 
 _MEASURE_JS = (
     "Math.ceil(Math.max(document.documentElement.scrollHeight,"
     " document.body ? document.body.scrollHeight : 0))"
 )
+
+
+_MARK_JS = """(function () {
+  var marks = [[0, 0], [%(w)d - 1, %(h)d - 1]];
+  marks.forEach(function (xy, i) {
+    var m = document.createElement('div');
+    m.className = '__konvert_mark';
+    m.style.cssText = 'position:absolute;margin:0;padding:0;border:0;width:1px;height:1px;' +
+      'z-index:2147483647;background:%(c)s;left:' + xy[0] + 'px;top:' + xy[1] + 'px';
+    document.documentElement.appendChild(m);
+  });
+  return true;
+})()"""
+_UNMARK_JS = """document.querySelectorAll('.__konvert_mark').forEach(function (m) { m.remove(); });
+true"""
 
 
 class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
@@ -83,22 +100,6 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
         if url.scheme().lower() not in ALLOWED_SCHEMES:
             info.block(True)
             self.blocked.append(url.toString())
-
-
-class _PaintWatcher(QObject):
-    """Restarts ``timer`` whenever the watched widget paints a frame."""
-
-    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.timer = timer
-        self.paints = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Qt override: count paints and push the quiet deadline back."""
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-            self.timer.start(QUIET_MS)
-        return False
 
 
 class WebShooter(QObject):
@@ -236,25 +237,15 @@ class WebShooter(QObject):
             log.warning("%s is %d px tall; the screenshot stops at %d", html_path, height,
                         MAX_HEIGHT)
         height = max(1, min(height, MAX_HEIGHT))
-        quiet = QTimer()
-        quiet.setSingleShot(True)
-        watcher = _PaintWatcher(quiet)
-        surface = self._view.focusProxy() or self._view
-        surface.installEventFilter(watcher)
-        try:
-            self._view.resize(width, height)
-            self._wait_viewport(width, height)
-            loop = QEventLoop()
-            quiet.timeout.connect(loop.quit)
-            limit = QTimer()
-            limit.setSingleShot(True)
-            limit.timeout.connect(loop.quit)
-            quiet.start(QUIET_MS)
-            limit.start(SETTLE_LIMIT_MS)
-            loop.exec()
-            limit.stop()
-        finally:
-            surface.removeEventFilter(watcher)
+        self._view.resize(width, height)
+        self._wait_viewport(width, height)
+        # The engine paints a resized page over several frames; grab only once a
+        # frame shows our corner marks (so it is at the new size, with the latest
+        # DOM) and then one without them (the page as it is).
+        self._js(_MARK_JS % {"w": width, "h": height, "c": MARK_COLOUR})
+        self._wait_marks(width, height, present=True)
+        self._js(_UNMARK_JS)
+        self._wait_marks(width, height, present=False)
         image = self._view.grab()
         if image.width() != width or image.height() != height:
             raise ShotError(f"the screenshot of {html_path.name} came out "
@@ -262,6 +253,25 @@ class WebShooter(QObject):
         out_png.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(out_png), "PNG"):
             raise ShotError(f"cannot write {out_png}")
+
+    def _marks_shown(self, width: int, height: int) -> tuple[bool, bool]:
+        corners = ((0, 0), (width - 1, height - 1))
+        colours = [self._view.grab(QRect(x, y, 1, 1)).toImage().pixelColor(0, 0)
+                   for x, y in corners]
+        return (all(c.name() == MARK_COLOUR for c in colours),
+                any(c.name() == MARK_COLOUR for c in colours))
+
+    def _wait_marks(self, width: int, height: int, *, present: bool) -> None:
+        waited = 0
+        while waited < SETTLE_LIMIT_MS:
+            every, some = self._marks_shown(width, height)
+            if (present and every) or (not present and not some):
+                return
+            pause = QEventLoop()
+            QTimer.singleShot(POLL_MS, pause.quit)
+            pause.exec()
+            waited += POLL_MS
+        raise ShotError(f"the page was not drawn in {SETTLE_LIMIT_MS // 1000} s")
 
     def _wait_viewport(self, width: int, height: int) -> None:
         """Until the renderer lays out at the new size (the resize reaches it later)."""
