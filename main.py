@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "cli.demo",
     "cli.segment",
     "cli.template",
+    "cli.bundle",
 )
 
 
