@@ -4,7 +4,7 @@
     <context>
         <name>ContactsPage</name>
         <message numerus="yes">
-            <location filename="../contacts_page.py" line="153" />
+            <location filename="../contacts_page.py" line="173" />
             <source>%Ln contact(s) found</source>
             <translation>
                 <numerusform>%Ln contact found</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../contacts_page.py" line="155" />
+            <location filename="../contacts_page.py" line="175" />
             <source>%Ln contact(s)</source>
             <translation>
                 <numerusform>%Ln contact</numerusform>

@@ -17,17 +17,17 @@
     <context>
         <name>ContactsPage</name>
         <message>
-            <location filename="../contacts_page.py" line="128" />
+            <location filename="../contacts_page.py" line="132" />
             <source>Search by email, name or city</source>
             <translation>Поиск по почте, имени или городу</translation>
         </message>
         <message>
-            <location filename="../contacts_page.py" line="129" />
+            <location filename="../contacts_page.py" line="133" />
             <source>Import…</source>
             <translation>Импорт…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../contacts_page.py" line="153" />
+            <location filename="../contacts_page.py" line="173" />
             <source>%Ln contact(s) found</source>
             <translation>
                 <numerusform>Найден %Ln контакт</numerusform>
@@ -36,7 +36,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../contacts_page.py" line="155" />
+            <location filename="../contacts_page.py" line="175" />
             <source>%Ln contact(s)</source>
             <translation>
                 <numerusform>%Ln контакт</numerusform>
@@ -45,12 +45,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../contacts_page.py" line="161" />
+            <location filename="../contacts_page.py" line="181" />
             <source>No contact matches “{0}”.</source>
             <translation>Нет контактов по запросу «{0}».</translation>
         </message>
         <message>
-            <location filename="../contacts_page.py" line="166" />
+            <location filename="../contacts_page.py" line="186" />
             <source>No contacts yet.
 Import a CSV or Excel file with your customers (File → Import…, Ctrl+I).</source>
             <translation>Контактов пока нет.
@@ -622,99 +622,124 @@ Import a CSV or Excel file with your customers (File → Import…, Ctrl+I).</so
             <translation>Все выгрузки в файлы и сервисы рассылок и их результат.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="352" />
+            <location filename="../pages.py" line="339" />
+            <source>Welcome</source>
+            <translation>Приветственная серия</translation>
+        </message>
+        <message>
+            <location filename="../pages.py" line="340" />
+            <source>Abandoned cart</source>
+            <translation>Брошенная корзина</translation>
+        </message>
+        <message>
+            <location filename="../pages.py" line="341" />
+            <source>Reactivation</source>
+            <translation>Реактивация</translation>
+        </message>
+        <message>
+            <location filename="../pages.py" line="342" />
+            <source>Post-purchase</source>
+            <translation>После покупки</translation>
+        </message>
+        <message>
+            <location filename="../pages.py" line="343" />
+            <source>Birthday</source>
+            <translation>День рождения</translation>
+        </message>
+        <message>
+            <location filename="../pages.py" line="371" />
             <source>The visual segment builder opens here: groups of conditions joined by AND / OR, a live count of matching contacts and a sample of members. Saved segments are listed below.</source>
             <translation>Здесь откроется визуальный конструктор сегментов: группы условий через И / ИЛИ, подсчёт подходящих контактов на лету и примеры участников. Ниже — сохранённые сегменты.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="359" />
-            <location filename="../pages.py" line="402" />
+            <location filename="../pages.py" line="378" />
+            <location filename="../pages.py" line="425" />
             <source>Segment</source>
             <translation>Сегмент</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="360" />
+            <location filename="../pages.py" line="379" />
             <source>Changed</source>
             <translation>Изменён</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="363" />
+            <location filename="../pages.py" line="382" />
             <source>No saved segments yet. Segments can be saved from the command line (konvert segment save) until the builder is here.</source>
             <translation>Сохранённых сегментов пока нет. До появления конструктора сегменты можно сохранять из командной строки (konvert segment save).</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="375" />
+            <location filename="../pages.py" line="394" />
             <source>The template editor opens here: emails built from blocks, a brand kit, personalisation with fallbacks and a live desktop and mobile preview.</source>
             <translation>Здесь откроется редактор шаблонов: письма из блоков, фирменный стиль, персонализация с запасными значениями и живой предпросмотр для компьютера и телефона.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="381" />
-            <location filename="../pages.py" line="401" />
+            <location filename="../pages.py" line="400" />
+            <location filename="../pages.py" line="424" />
             <source>Template</source>
             <translation>Шаблон</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="382" />
+            <location filename="../pages.py" line="401" />
             <source>Scenario</source>
             <translation>Сценарий</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="383" />
+            <location filename="../pages.py" line="402" />
             <source>Subject</source>
             <translation>Тема</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="386" />
+            <location filename="../pages.py" line="405" />
             <source>No templates in this workspace yet.</source>
             <translation>В этой базе пока нет шаблонов.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="394" />
+            <location filename="../pages.py" line="417" />
             <source>Campaigns open here: one template, one segment, two or more subject variants and the split into test groups, with results pulled back from the email service.</source>
             <translation>Здесь откроются кампании: один шаблон, один сегмент, два и более вариантов темы и разбиение на тестовые группы, с результатами из сервиса рассылок.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="400" />
+            <location filename="../pages.py" line="423" />
             <source>Campaign</source>
             <translation>Кампания</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="403" />
+            <location filename="../pages.py" line="426" />
             <source>Created</source>
             <translation>Создана</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="406" />
+            <location filename="../pages.py" line="429" />
             <source>No campaigns yet.</source>
             <translation>Кампаний пока нет.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="414" />
+            <location filename="../pages.py" line="437" />
             <source>Every export is logged here: what was exported, where to, when, and the result. A failed export can be retried without duplicating what already went through.</source>
             <translation>Здесь записана каждая выгрузка: что, куда, когда и с каким результатом. Неудачную выгрузку можно повторить, не дублируя то, что уже прошло.</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="420" />
+            <location filename="../pages.py" line="443" />
             <source>When</source>
             <translation>Когда</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="421" />
+            <location filename="../pages.py" line="444" />
             <source>Where</source>
             <translation>Куда</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="422" />
+            <location filename="../pages.py" line="445" />
             <source>What</source>
             <translation>Что</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="423" />
+            <location filename="../pages.py" line="446" />
             <source>Result</source>
             <translation>Результат</translation>
         </message>
         <message>
-            <location filename="../pages.py" line="426" />
+            <location filename="../pages.py" line="449" />
             <source>Nothing has been exported yet.</source>
             <translation>Выгрузок пока не было.</translation>
         </message>
