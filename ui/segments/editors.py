@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -140,6 +140,7 @@ class TextEditor(ValueEditor):
         self.line.setCompleter(completer)
         completer.activated.connect(self._on_completer_activated)
         self.line.textEdited.connect(self._on_line_text_edited)
+        self.line.installEventFilter(_LineFilter(None, self))
         self._layout.addWidget(self.line, 1)
         self._ask("")
 
@@ -170,13 +171,30 @@ class TextEditor(ValueEditor):
         self.value_edited.emit(False)
 
 
-class _EnterFilter(QObject):
-    def __init__(self, on_enter: Callable[[], None], parent: QObject) -> None:
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+class _LineFilter(QObject):
+    """Enter adds a chip (optional); Ctrl+Z / Ctrl+Shift+Z go to the builder's undo stack.
+
+    A QLineEdit keeps its own undo history, which would change the text
+    behind the rule document's back; refusing the shortcut override lets
+    the page's undo actions have the keys.
+    """
+
+    def __init__(self, on_enter: Callable[[], None] | None, parent: QObject) -> None:
         super().__init__(parent)
         self._on_enter = on_enter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() == (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                    | Qt.Key.Key_Z):
+                event.ignore()
+                return True
+        if (self._on_enter is not None and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self._on_enter()
             return True
@@ -206,7 +224,7 @@ class ChipsEditor(ValueEditor):
         self.line.setCompleter(completer)
         completer.activated.connect(self._on_completer_activated)
         self.line.textEdited.connect(self._on_line_text_edited)
-        self.line.installEventFilter(_EnterFilter(self.add_typed, self))
+        self.line.installEventFilter(_LineFilter(self.add_typed, self))
         self._layout.addWidget(self.line, 1)
         if suggest is not None and not numeric:
             suggest(field, "", self._on_suggestions_loaded)
