@@ -14,8 +14,13 @@ restores the scroll offset in the same call. No navigation happens, so the
 scroll position is kept with no flicker, and a repaint takes about a third
 of a ``setHtml`` reload.
 
-"Painted" is the first paint of the view's render widget after the new
-document is in (a fallback timer covers a hidden view).
+"Painted" means what is on screen changed: the view grabs itself before a
+new document goes in, then polls (every :data:`PAINT_POLL_MS`) until its
+pixels differ. Paint events alone are not enough: measured offscreen, the
+render widget paints several times with the previous frame before
+Chromium's new frame arrives. An update that changes nothing visible (an
+edit below the fold), or a hidden view, counts as painted after
+:data:`PAINT_FALLBACK_MS`.
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ import json
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
@@ -37,6 +42,8 @@ BASE_URL = QUrl("https://preview.konvert.invalid/")
 
 PAINT_FALLBACK_MS = 600
 """A view that gets no paint (hidden) reports itself painted after this long."""
+PAINT_POLL_MS = 8
+"""How often a view looks whether its new document is on screen yet."""
 
 UrlOpener = Callable[[QUrl], object]
 
@@ -53,7 +60,7 @@ class _NewWindowCatcher(QWebEnginePage):
         self._owner = owner
 
     def acceptNavigationRequest(
-        self, url: QUrl | str, type: QWebEnginePage.NavigationType, isMainFrame: bool
+        self, url: QUrl | str, type: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
         self._owner.hand_over(QUrl(url))
         self.deleteLater()
@@ -91,11 +98,11 @@ class PreviewPage(QWebEnginePage):
             self.link_clicked.emit(url)
 
     def acceptNavigationRequest(
-        self, url: QUrl | str, type: QWebEnginePage.NavigationType, isMainFrame: bool
+        self, url: QUrl | str, type: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
         url = QUrl(url)
         link = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
-        if type != link and self.loading_own_html and isMainFrame and url.scheme() == "data":
+        if type != link and self.loading_own_html and is_main_frame and url.scheme() == "data":
             return True  # our own setHtml
         if type == link:
             self.hand_over(url)
@@ -114,7 +121,7 @@ class PreviewView(QWebEngineView):
         open_url: where clicked links go.
 
     Signals:
-        painted(): the last HTML given to :meth:`show_html` has been painted.
+        painted(): the last HTML given to :meth:`show_html` is on screen.
     """
 
     painted = Signal()
@@ -140,15 +147,14 @@ class PreviewView(QWebEngineView):
         self._loading = False
         self._pending: str | None = None
         self._awaiting_paint = False
-        self._watched: QObject | None = None
+        self._before: QImage | None = None
         self._fallback = QTimer(self)
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(PAINT_FALLBACK_MS)
         self._fallback.timeout.connect(self._on_fallback_timeout)
-        self._emit_timer = QTimer(self)
-        self._emit_timer.setSingleShot(True)
-        self._emit_timer.setInterval(0)
-        self._emit_timer.timeout.connect(self._on_emit_timer_timeout)
+        self._poll = QTimer(self)
+        self._poll.setInterval(PAINT_POLL_MS)
+        self._poll.timeout.connect(self._on_poll_timeout)
         self.loadFinished.connect(self._on_self_load_finished)
         self.preview_page.renderProcessTerminated.connect(self._on_page_render_process_terminated)
 
@@ -158,8 +164,13 @@ class PreviewView(QWebEngineView):
 
     def show_html(self, html: str) -> None:
         """Show ``html`` (already the preview copy), keeping the scroll position."""
+        if not self._awaiting_paint:
+            # What is on screen now; "painted" is when it has changed.
+            self._before = self._snapshot()
         self.html = html
         self._awaiting_paint = True
+        self._poll.stop()
+        self._fallback.stop()
         if self._loading:
             self._pending = html
             return
@@ -181,22 +192,39 @@ class PreviewView(QWebEngineView):
         """The vertical scroll offset of the document, in CSS px."""
         return float(self.preview_page.scrollPosition().y())
 
+    def is_painted(self) -> bool:
+        """Whether the last HTML given is on screen."""
+        return bool(self.html) and not self._awaiting_paint
+
     # -- internals -------------------------------------------------------------
 
-    def _watch_render_widget(self) -> None:
-        proxy = self.focusProxy()
-        if proxy is not None and proxy is not self._watched:
-            proxy.installEventFilter(self)
-            self._watched = proxy
-        self._fallback.start()
+    def _snapshot(self) -> QImage | None:
+        if not self.isVisible() or self.width() <= 0 or self.height() <= 0:
+            return None
+        return self.grab().toImage()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self._watched and event.type() == QEvent.Type.Paint
-                and self._awaiting_paint and not self._loading):
+    def _start_watching(self) -> None:
+        if not self._awaiting_paint:
+            return
+        self._fallback.start()
+        if self.isVisible():
+            self._poll.start()
+
+    def _finish(self) -> None:
+        self._poll.stop()
+        self._fallback.stop()
+        self._before = None
+        if self._awaiting_paint:
             self._awaiting_paint = False
-            self._fallback.stop()
-            self._emit_timer.start()  # not from inside a paint event
-        return False
+            self.painted.emit()
+
+    def _on_poll_timeout(self) -> None:
+        if not self._awaiting_paint or self._loading:
+            self._poll.stop()
+            return
+        now = self._snapshot()
+        if now is None or self._before is None or now != self._before:
+            self._finish()
 
     def _on_self_load_finished(self, ok: bool) -> None:
         self._loading = False
@@ -208,21 +236,14 @@ class PreviewView(QWebEngineView):
         if pending is not None:
             self.show_html(pending)
         else:
-            self._watch_render_widget()
+            self._start_watching()
 
     def _on_document_written(self, _result: object) -> None:
-        self._watch_render_widget()
-        widget = self.focusProxy()
-        if widget is not None:
-            widget.update()
+        self._start_watching()
 
     def _on_fallback_timeout(self) -> None:
-        if self._awaiting_paint and not self._loading:
-            self._awaiting_paint = False
-            self.painted.emit()
-
-    def _on_emit_timer_timeout(self) -> None:
-        self.painted.emit()
+        if not self._loading:
+            self._finish()
 
     def _on_page_render_process_terminated(self, *_args: object) -> None:
         # Start over with setHtml next time: the document is gone.

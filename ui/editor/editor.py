@@ -1,0 +1,615 @@
+"""The template editor: fields, blocks or code, lint, inbox view and the live preview."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from composer.brand import BrandKit
+from composer.edits import Edit, set_code, set_field
+from composer.lint import LintReport, lint
+from composer.model import Template
+from composer.render import RenderResult
+from ui.editor.actions import EmailActions
+from ui.editor.autosave import Autosaver, DraftStore
+from ui.editor.blocks_pane import BlocksPane
+from ui.editor.code_view import CodeView
+from ui.editor.contacts import ContactSwitcher
+from ui.editor.document import EditorDocument
+from ui.editor.inbox import InboxPreviewPane
+from ui.editor.lint_list import LintListPane
+from ui.editor.live_preview import LivePreviewPane
+from ui.editor.preview import UrlOpener
+from ui.editor.variables import VariablePicker
+from ui.style import named
+from ui.tasks import Debouncer, Pools, RequestCounter, Task
+
+log = logging.getLogger(__name__)
+
+LINT_DEBOUNCE_MS = 700
+"""Quiet time before the checks run again (they render for every sample contact)."""
+
+_FIELDS = ("from_name", "subject", "preheader")
+
+
+def run_lint(template: Template, brand: BrandKit,
+             contexts: list[tuple[str, Mapping[str, Any]]]) -> LintReport:
+    """Worker: every pre-export check of ``template``."""
+    return lint(template, brand=brand, contexts=contexts)
+
+
+def block_at_line(template: Template, brand: BrandKit, line: int) -> int:
+    """The index of the block whose MJML holds document ``line``, or -1."""
+    if template.is_code:
+        return -1
+    start = template.source_parts(brand)[0].count("\n") + 1
+    for index, block in enumerate(template.blocks):
+        mjml = block.to_mjml(brand)
+        if not mjml:
+            continue
+        end = start + (mjml + "\n").count("\n")
+        if start <= line < end:
+            return index
+        start = end
+    return -1
+
+
+class _UndoKeysFilter(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the document's undo stack from text fields.
+
+    Text widgets have their own undo, which would fight the stack's.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+                    QKeySequence.StandardKey.Redo):
+                event.ignore()
+                return True
+        return False
+
+
+class TemplateEditor(QWidget):
+    """Edits one template at a time; every change is a command on its undo stack.
+
+    Args:
+        engine: the workspace (autosave target, contacts for the switcher).
+        pools: the app's pools (renders and checks on ``read``, saves on ``write``).
+        brand: the brand kit blocks are drawn with.
+        today: date of sample data.
+        drafts: where recovery drafts go.
+        actions: test email and review bundle (None: buttons hidden).
+        open_url: where links clicked in the preview go.
+        autosave_delay_ms, draft_delay_ms: autosave clocks (tests shorten them).
+
+    Signals:
+        preview_updated(): a new render reached the preview.
+        painted(): the preview painted the last render.
+        series_requested(str): show the timeline of that scenario.
+        status_changed(str): the save status line changed.
+    """
+
+    preview_updated = Signal()
+    painted = Signal()
+    series_requested = Signal(str)
+    status_changed = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine | None,
+        pools: Pools,
+        brand: BrandKit,
+        today: date,
+        drafts: DraftStore,
+        parent: QWidget | None = None,
+        *,
+        actions: EmailActions | None = None,
+        open_url: UrlOpener | None = None,
+        autosave_delay_ms: int = 1500,
+        draft_delay_ms: int = 300,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._pools = pools
+        self.brand = brand
+        self._today = today
+        self._actions = actions
+        self.document: EditorDocument | None = None
+        self._updating = False
+        self._code_dirty = True
+        self._status = ""
+        self._save_error = ""
+        self._lint_counter = RequestCounter()
+        self._lint_debouncer = Debouncer(LINT_DEBOUNCE_MS, self._lint_now, self)
+        self._undo_filter = _UndoKeysFilter(self)
+
+        self.undo_group = QUndoGroup(self)
+        self.undo_action: QAction = self.undo_group.createUndoAction(self)
+        self.redo_action: QAction = self.undo_group.createRedoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.autosaver = (
+            Autosaver(engine, pools, drafts, self, delay_ms=autosave_delay_ms,
+                      draft_delay_ms=draft_delay_ms) if engine is not None else None
+        )
+        if self.autosaver is not None:
+            self.autosaver.saved.connect(self._on_autosaver_saved)
+            self.autosaver.save_failed.connect(self._on_autosaver_save_failed)
+
+        # Header: title, series, status, undo/redo, contact, actions.
+        self._title = QLabel()
+        self._title.setStyleSheet("font-size:16px;font-weight:600")
+        self.series_button = QPushButton()
+        self.series_button.setFlat(True)
+        self.series_button.setStyleSheet("color:#2f6fde;text-decoration:underline;border:none")
+        self.series_button.clicked.connect(self._on_series_button_clicked)
+        self.status = named(QLabel(), "hint")
+        self.undo_button = QPushButton()
+        self.redo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_action.trigger)
+        self.redo_button.clicked.connect(self.redo_action.trigger)
+        self.undo_action.changed.connect(self._on_undo_action_changed)
+        self.redo_action.changed.connect(self._on_undo_action_changed)
+        self.contact = ContactSwitcher(engine, pools.read, brand, today)
+        self.contact.context_changed.connect(self._on_contact_context_changed)
+        self.send_test_button = QPushButton()
+        self.send_test_button.clicked.connect(self.send_test)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_bundle)
+        for button in (self.send_test_button, self.export_button):
+            button.setVisible(actions is not None)
+        header = QHBoxLayout()
+        header.setSpacing(8)
+        header.addWidget(self._title)
+        header.addWidget(self.series_button)
+        header.addWidget(self.status, 1)
+        header.addWidget(self.undo_button)
+        header.addWidget(self.redo_button)
+        header.addSpacing(8)
+        self._contact_label = QLabel()
+        header.addWidget(self._contact_label)
+        header.addWidget(self.contact)
+        header.addWidget(self.send_test_button)
+        header.addWidget(self.export_button)
+
+        # Recovery banner.
+        self.recovery_banner = named(QFrame(), "infoBanner")
+        banner_layout = QHBoxLayout(self.recovery_banner)
+        banner_layout.setContentsMargins(12, 6, 12, 6)
+        self._recovery_label = QLabel()
+        self._recovery_label.setWordWrap(True)
+        self.discard_draft_button = QPushButton()
+        self.discard_draft_button.clicked.connect(self._on_discard_draft_button_clicked)
+        banner_layout.addWidget(self._recovery_label, 1)
+        banner_layout.addWidget(self.discard_draft_button)
+        self.recovery_banner.hide()
+        self._pristine: Template | None = None
+        self._recovered_at = ""
+
+        # Subject, preheader, from name, variable picker.
+        self.field_edits: dict[str, QLineEdit] = {}
+        self._field_labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        positions = {"from_name": (0, 0), "subject": (0, 2), "preheader": (1, 2)}
+        for name in _FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.textChanged.connect(
+                lambda text, name=name: self._on_field_text_changed(name, text))
+            edit.installEventFilter(self._undo_filter)
+            label = QLabel()
+            row, col = positions[name]
+            grid.addWidget(label, row, col)
+            grid.addWidget(edit, row, col + 1)
+            self.field_edits[name] = edit
+            self._field_labels[name] = label
+        self.variable_picker = VariablePicker()
+        self.variable_picker.tag_chosen.connect(self.insert_tag)
+        grid.addWidget(self.variable_picker, 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 3)
+
+        # Left: blocks / code / inbox tabs over the lint list.
+        self.blocks = BlocksPane()
+        self.blocks.edit_requested.connect(self.apply_edit)
+        self.code_view = CodeView()
+        self.code_view.installEventFilter(self._undo_filter)
+        self.code_view.textChanged.connect(self._on_code_view_text_changed)
+        self._code_hint = named(QLabel(), "hint")
+        self._code_hint.setWordWrap(True)
+        self.to_code_button = QPushButton()
+        self.to_code_button.clicked.connect(self.switch_to_code)
+        code_tab = QWidget()
+        code_layout = QVBoxLayout(code_tab)
+        code_layout.setContentsMargins(0, 6, 0, 0)
+        code_top = QHBoxLayout()
+        code_top.addWidget(self._code_hint, 1)
+        code_top.addWidget(self.to_code_button)
+        code_layout.addLayout(code_top)
+        code_layout.addWidget(self.code_view, 1)
+        self.inbox = InboxPreviewPane()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.blocks, "")
+        self.tabs.addTab(code_tab, "")
+        self.tabs.addTab(self.inbox, "")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.lint_list = LintListPane()
+        self.lint_list.line_activated.connect(self.go_to_line)
+        self._lint_title = QLabel()
+        self._lint_title.setStyleSheet("font-weight:600")
+        lint_box = QWidget()
+        lint_layout = QVBoxLayout(lint_box)
+        lint_layout.setContentsMargins(0, 4, 0, 0)
+        lint_layout.addWidget(self._lint_title)
+        lint_layout.addWidget(self.lint_list, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.tabs)
+        left.addWidget(lint_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        left.setChildrenCollapsible(False)
+
+        # Right: the live preview.
+        self.preview = LivePreviewPane(pools.read, open_url=open_url)
+        self.preview.preview_updated.connect(self.preview_updated)
+        self.preview.painted.connect(self.painted)
+        self.preview.rendered.connect(self._on_preview_rendered)
+        self.preview.error_line_activated.connect(self.go_to_line)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(330)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self.recovery_banner)
+        layout.addLayout(grid)
+        layout.addWidget(self.splitter, 1)
+
+        self._insert_target: QWidget = self.field_edits["subject"]
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+        if actions is not None:
+            actions.failed.connect(self._show_status_error)
+        self._retranslate()
+
+    # -- public API ------------------------------------------------------------
+
+    @property
+    def template(self) -> Template | None:
+        """The template as it is now."""
+        return self.document.template if self.document is not None else None
+
+    def open_template(self, template: Template,
+                      recovered: tuple[Template, str] | None = None) -> None:
+        """Edit ``template`` (its draft ``recovered`` if the app was killed with edits)."""
+        old = self.document
+        if self.autosaver is not None:
+            self.autosaver.watch(None)  # saves what is pending for the old one
+        if old is not None:
+            self.undo_group.removeStack(old.stack)
+            old.dispose()
+            old.deleteLater()
+        self._pristine = template
+        start = template
+        self._recovered_at = ""
+        if recovered is not None and recovered[0] != template:
+            start, self._recovered_at = recovered
+        document = EditorDocument(start, self)
+        if self._recovered_at:
+            document.stack.resetClean()  # unsaved: the draft is ahead of the workspace
+        document.changed.connect(self._on_document_changed)
+        document.stack.cleanChanged.connect(self._on_document_clean_changed)
+        self.document = document
+        self.undo_group.addStack(document.stack)
+        self.undo_group.setActiveStack(document.stack)
+        if self.autosaver is not None:
+            self.autosaver.watch(document)
+        self._save_error = ""
+        self.recovery_banner.setVisible(bool(self._recovered_at))
+        self._code_dirty = True
+        self._refresh_all()
+        self.preview.render_now()
+        self._lint_debouncer.flush()
+        self._lint_now()
+
+    def apply_edit(self, edit: Edit) -> None:
+        """Make ``edit`` on the open template, as an undoable step."""
+        if self.document is not None:
+            self.document.apply(edit)
+
+    def switch_to_code(self) -> None:
+        """Turn the block template into MJML code (undo turns it back)."""
+        template = self.template
+        if template is None or template.is_code:
+            return
+        self.apply_edit(set_code(template, template.source(self.brand)))
+        self.tabs.setCurrentIndex(1)
+
+    def insert_tag(self, tag: str) -> None:
+        """Insert ``tag`` at the cursor of the last text field used (subject by default)."""
+        target = self._insert_target
+        if not shiboken6.isValid(target):
+            target = self.field_edits["subject"]
+        if isinstance(target, QLineEdit) and not target.isReadOnly():
+            target.insert(tag)
+            target.setFocus()
+        elif isinstance(target, QPlainTextEdit) and not target.isReadOnly():
+            target.insertPlainText(tag)
+            target.setFocus()
+
+    def go_to_line(self, line: int) -> None:
+        """Show the code view at ``line`` (and select the block it belongs to)."""
+        template = self.template
+        if template is None:
+            return
+        self.tabs.setCurrentIndex(1)
+        self._refresh_code()
+        self.code_view.go_to_line(line)
+        index = block_at_line(template, self.brand, line)
+        if index >= 0:
+            self.blocks.select(index)
+
+    def flush(self) -> None:
+        """Save now what is pending (on close)."""
+        if self.autosaver is not None:
+            self.autosaver.flush()
+
+    def is_painted(self) -> bool:
+        """Whether the preview shows the template as it is now."""
+        return self.preview.is_painted()
+
+    def context(self) -> dict[str, Any]:
+        """The rendering context of the contact chosen."""
+        return self.contact.context
+
+    def send_test(self) -> None:
+        """Write the email for the chosen contact as an .eml and open it."""
+        if self._actions is not None and self.template is not None:
+            self._actions.send_test(self.template, self.context(), self.brand)
+
+    def export_bundle(self) -> None:
+        """Save, then build the review bundle of this template."""
+        if self._actions is not None and self.template is not None:
+            self.flush()
+            self._actions.export_bundle(self.template.name, self)
+
+    # -- reacting to the document ------------------------------------------------
+
+    def _on_document_changed(self) -> None:
+        self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        template = self.template
+        if template is None:
+            return
+        self._updating = True
+        try:
+            for name, edit in self.field_edits.items():
+                value = getattr(template, name)
+                if edit.text() != value:
+                    position = edit.cursorPosition()
+                    edit.setText(value)
+                    edit.setCursorPosition(min(position, len(value)))
+            self.field_edits["from_name"].setPlaceholderText(self.brand.from_name)
+            if not template.is_code:
+                self.blocks.set_template(template)
+            self.tabs.setTabEnabled(0, not template.is_code)
+            if template.is_code and self.tabs.currentIndex() == 0:
+                self.tabs.setCurrentIndex(1)
+            self._code_dirty = True
+            if self.tabs.currentIndex() == 1 or template.is_code:
+                self._refresh_code()
+        finally:
+            self._updating = False
+        self.preview.request_render(template, self.context(), self.brand)
+        self._lint_debouncer.trigger()
+        self._retranslate_status()
+
+    def _refresh_code(self) -> None:
+        template = self.template
+        if template is None or not self._code_dirty:
+            return
+        was_updating = self._updating
+        self._updating = True
+        try:
+            self.code_view.setReadOnly(not template.is_code)
+            self.code_view.set_source(template.source(self.brand))
+        finally:
+            self._updating = was_updating
+        self._code_dirty = False
+        self._retranslate_code_hint()
+
+    def _on_field_text_changed(self, name: str, text: str) -> None:
+        if self._updating or self.template is None:
+            return
+        self.apply_edit(set_field(self.template, name, text))
+
+    def _on_code_view_text_changed(self) -> None:
+        template = self.template
+        if self._updating or template is None or not template.is_code:
+            return
+        self.apply_edit(set_code(template, self.code_view.toPlainText()))
+        self._code_dirty = False
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == 1:
+            self._refresh_code()
+
+    def _on_contact_context_changed(self, _context: object) -> None:
+        if self.template is not None:
+            self.preview.request_render(self.template, self.context(), self.brand)
+            self.preview.render_now()
+
+    def _on_preview_rendered(self, result: RenderResult) -> None:
+        template = self.template
+        if template is not None:
+            self.inbox.set_message(template.sender(self.brand), result.subject,
+                                   result.preheader, self.context())
+
+    def _lint_now(self) -> None:
+        template = self.template
+        if template is None:
+            return
+        contexts = [(p.label, p.context) for p in self.contact.personas]
+        self.lint_list.set_running(True)
+        Task(run_lint, template, self.brand, contexts).drop_if_stale(self._lint_counter) \
+            .owned_by(self).on_success(self.lint_list.set_report) \
+            .on_failure(lambda exc: log.warning("lint failed: %s", exc)) \
+            .start(self._pools.read)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if isinstance(new, QLineEdit | QPlainTextEdit) and self.isAncestorOf(new) \
+                and not new.isReadOnly() and new is not self.inbox.variants:
+            self._insert_target = new
+            if isinstance(new, QLineEdit | QPlainTextEdit):
+                new.installEventFilter(self._undo_filter)
+
+    # -- save status -------------------------------------------------------------
+
+    def _on_document_clean_changed(self, _clean: bool) -> None:
+        self._retranslate_status()
+
+    def _on_autosaver_saved(self, _name: str) -> None:
+        self._save_error = ""
+        if self.document is not None and not self.document.is_modified():
+            self.recovery_banner.hide()
+        self._retranslate_status()
+
+    def _on_autosaver_save_failed(self, message: str) -> None:
+        self._save_error = message
+        self._retranslate_status()
+
+    def _show_status_error(self, message: str) -> None:
+        self._save_error = message
+        self._retranslate_status()
+
+    def _on_discard_draft_button_clicked(self) -> None:
+        if self._pristine is None or self.autosaver is None:
+            return
+        pristine = self._pristine
+        self.autosaver.drafts.remove(pristine.name)
+        self._recovered_at = ""
+        if self.document is not None:
+            self.document.stack.setClean()  # nothing of the draft is to be saved
+        self.open_template(pristine)
+
+    def _on_series_button_clicked(self) -> None:
+        if self.template is not None and self.template.scenario:
+            self.series_requested.emit(self.template.scenario)
+
+    def _on_undo_action_changed(self) -> None:
+        self.undo_button.setEnabled(self.undo_action.isEnabled())
+        self.redo_button.setEnabled(self.redo_action.isEnabled())
+
+    # -- texts -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        labels = {"from_name": self.tr("From"), "subject": self.tr("Subject"),
+                  "preheader": self.tr("Preheader")}
+        for name, label in self._field_labels.items():
+            label.setText(labels[name])
+        self.field_edits["preheader"].setToolTip(
+            self.tr("The grey line after the subject in the inbox list"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
+        self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        self._contact_label.setText(self.tr("Preview for:"))
+        self.send_test_button.setText(self.tr("Send test to myself"))
+        self.send_test_button.setToolTip(
+            self.tr("Writes the email as an .eml file and opens it in your mail app"))
+        self.export_button.setText(self.tr("Export review bundle…"))
+        self.export_button.setToolTip(
+            self.tr("A folder and ZIP that open in any browser: every contact, desktop and "
+                    "phone, screenshots and a PDF"))
+        self.tabs.setTabText(0, self.tr("Blocks"))
+        self.tabs.setTabText(1, self.tr("MJML code"))
+        self.tabs.setTabText(2, self.tr("Inbox view"))
+        self._lint_title.setText(self.tr("Checks before export"))
+        self.to_code_button.setText(self.tr("Edit as code"))
+        self._recovery_label.setText(
+            self.tr("Recovered unsaved changes from {0} (the app was closed before they were "
+                    "saved). They are kept; discard them to go back to the saved version.")
+            .format(self._recovered_at.replace("T", " ")))
+        self.discard_draft_button.setText(self.tr("Discard recovered changes"))
+        self._retranslate_code_hint()
+        self._retranslate_status()
+
+    def _retranslate_code_hint(self) -> None:
+        template = self.template
+        code = template is not None and template.is_code
+        self.to_code_button.setVisible(not code)
+        if code:
+            self._code_hint.setText(self.tr("MJML with Jinja variables. Undo returns to "
+                                            "the blocks if you switched from them."))
+        else:
+            self._code_hint.setText(self.tr("The MJML the blocks make (read only). "
+                                            "“Edit as code” turns the email into code."))
+
+    def _retranslate_status(self) -> None:
+        template = self.template
+        if template is None:
+            return
+        self._title.setText(template.title or template.name)
+        self._title.setToolTip(template.name)
+        self.series_button.setVisible(bool(template.scenario))
+        if template.scenario:
+            from ui.editor.scenario import scenario_titles
+
+            self.series_button.setText(
+                self.tr("Series: {0}").format(scenario_titles().get(template.scenario,
+                                                                    template.scenario)))
+        if self._save_error:
+            text = self.tr("⚠ Not saved: {0}").format(self._save_error)
+            self.status.setStyleSheet("color:#b3261e")
+        elif self.document is not None and self.document.is_modified():
+            text = self.tr("Unsaved changes (saved automatically)")
+            self.status.setStyleSheet("")
+        else:
+            text = self.tr("All changes saved")
+            self.status.setStyleSheet("")
+        self.status.setText(text)
+        if text != self._status:
+            self._status = text
+            self.status_changed.emit(text)
