@@ -453,6 +453,7 @@ def export_page(context: PageContext) -> QWidget:
 def default_pages() -> dict[str, PageSpec]:
     """The built-in pages by key, in navigation order."""
     from ui.contacts_page import ContactsPage
+    from ui.editor import TemplatesPage
     from ui.segments import SegmentsPage
 
     titles = page_titles
@@ -460,7 +461,7 @@ def default_pages() -> dict[str, PageSpec]:
     factories: dict[str, PageFactory] = {
         "contacts": ContactsPage,
         "segments": SegmentsPage,
-        "templates": templates_page,
+        "templates": TemplatesPage,
         "campaigns": campaigns_page,
         "export": export_page,
     }
