@@ -170,8 +170,11 @@ class VennDiagram(QWidget):
                     frozenset({1}): QPointF(cx + d + r * 0.5, cy),
                     frozenset({0, 1}): QPointF(cx, cy)}
             return [(c, r) for c in centres], pair
-        r = min(w / 3.4, h / 3.1)
+        # Room for the names above the top circles, below the bottom one and
+        # the "in none" line: the three circles span 2.93 r from top to bottom.
+        r = min(w / 3.4, (self.height() - 72) / 2.93)
         d = r * 0.62
+        cy = 24 + 1.31 * r
         angles = (-150.0, -30.0, 90.0)
         centres = [QPointF(cx + d * math.cos(math.radians(a)), cy + d * math.sin(math.radians(a)))
                    for a in angles]
@@ -215,10 +218,9 @@ class VennDiagram(QWidget):
         painter.setFont(self.font())
         for i, (centre, r) in enumerate(circles):
             painter.setPen(QColor(VENN_COLORS[i]).darker(130))
-            below = centre.y() + r + 4 if centre.y() >= self.height() / 2 - 30 else None
-            top = below if below is not None else centre.y() - r - 22
-            if len(circles) == 3 and i < 2:
-                top = centre.y() - r - 22
+            top = centre.y() - r - 22
+            if len(circles) == 3 and i == 2:
+                top = centre.y() + r + 2
             painter.drawText(QRectF(centre.x() - r, top, 2 * r, 20),
                              Qt.AlignmentFlag.AlignCenter,
                              painter.fontMetrics().elidedText(
@@ -248,7 +250,7 @@ class OverlapDialog(QDialog):
         self._pools = pools
         self._today = today
         self.setWindowTitle(self.tr("Compare segments"))
-        self.resize(820, 520)
+        self.resize(960, 540)
         self.combos: list[QComboBox] = []
         pick = QHBoxLayout()
         for i in range(3):
@@ -276,8 +278,8 @@ class OverlapDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumWidth(300)
         body = QHBoxLayout()
-        body.addWidget(self.venn, 3)
-        body.addWidget(self.table, 2)
+        body.addWidget(self.venn, 1)
+        body.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -315,7 +317,7 @@ class OverlapDialog(QDialog):
     def _region_name(self, inside: list[str], names: list[str]) -> str:
         if len(inside) == 1:
             return self.tr("only “{0}”").format(inside[0])
-        joined = self.tr(" and ").join(f"“{n}”" for n in inside)
+        joined = self.tr(" and ").join(self.tr("“{0}”").format(n) for n in inside)
         if len(inside) < len(names):
             return self.tr("{0}, not the other").format(joined)
         return self.tr("in all: {0}").format(joined)
