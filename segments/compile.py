@@ -99,8 +99,8 @@ def effective_status() -> ColumnElement[str]:
 
 def sendable() -> Predicate:
     """Contacts a campaign may be sent to: subscribed and consent not false."""
-    consent = contacts.consent_email
-    return and_(effective_status() == "subscribed",
+    status, consent = contacts.status, contacts.consent_email
+    return and_(or_(status == "subscribed", status == "", status.is_(None)),
                 or_(consent.is_(None), consent == true()))
 
 

@@ -118,9 +118,10 @@ def _hot_events(today: date, t: LifecycleThresholds) -> ColumnElement[bool]:
     in_window = exists().where(
         events.contact_id == contacts.id, events.type == "cart_abandon",
         events.day >= day_literal(start), events.day <= day_literal(end))
-    return and_(last.is_not(None), or_(
-        and_(last >= day_literal(start), last <= day_literal(end)),
-        and_(last > day_literal(end), in_window)))
+    # No abandonment in the window when the latest one is older than its start;
+    # the events are read only when the latest one is after ``today``.
+    return and_(last.is_not(None), last >= day_literal(start),
+                or_(last <= day_literal(end), in_window))
 
 
 def _warm_events(today: date, t: LifecycleThresholds) -> ColumnElement[bool]:
@@ -135,8 +136,10 @@ def _warm_events(today: date, t: LifecycleThresholds) -> ColumnElement[bool]:
     slow = view_days >= t.warm_view_days
     if t.warm_view_days != 3:
         return and_(last.is_not(None), last >= day_literal(start), slow)
-    fast = and_(last <= day_literal(end), third.is_not(None), third >= day_literal(start))
-    return and_(last.is_not(None), or_(fast, and_(last > day_literal(end), slow)))
+    # With no view after ``today``, the third latest view day decides.
+    fast = and_(third.is_not(None), third >= day_literal(start),
+                last.is_not(None), last <= day_literal(end))
+    return or_(fast, and_(last.is_not(None), last > day_literal(end), slow))
 
 
 def status_predicate(status: str, today: date, t: LifecycleThresholds) -> ColumnElement[bool]:

@@ -108,22 +108,18 @@ WHERE orders_count = 0 AND rfm_r IS NOT NULL
 # distinct day with a product view ("viewed products on 3 distinct days").
 _BEHAVIOUR = """
 CREATE TEMPORARY TABLE konvert_beh AS
-SELECT c.contact_id AS contact_id, a.d AS last_abandon_day,
-       v1.day AS last_view_day, v3.day AS third_view_day
-FROM (SELECT DISTINCT contact_id FROM events
-      WHERE type IN ('cart_abandon', 'product_view')) c
-LEFT JOIN (SELECT contact_id, MAX(day) AS d FROM events
-           WHERE type = 'cart_abandon' GROUP BY contact_id) a ON a.contact_id = c.contact_id
-LEFT JOIN (SELECT contact_id, day,
-                  ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY day DESC) AS rn
-           FROM (SELECT DISTINCT contact_id, day FROM events
-                 WHERE type = 'product_view') d) v1
-       ON v1.contact_id = c.contact_id AND v1.rn = 1
-LEFT JOIN (SELECT contact_id, day,
-                  ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY day DESC) AS rn
-           FROM (SELECT DISTINCT contact_id, day FROM events
-                 WHERE type = 'product_view') d) v3
-       ON v3.contact_id = c.contact_id AND v3.rn = 3
+SELECT contact_id,
+       MAX(abandon_day) AS last_abandon_day,
+       MAX(CASE WHEN rn = 1 THEN view_day END) AS last_view_day,
+       MAX(CASE WHEN rn = 3 THEN view_day END) AS third_view_day
+FROM (SELECT contact_id, day AS abandon_day, NULL AS view_day, NULL AS rn
+      FROM events WHERE type = 'cart_abandon'
+      UNION ALL
+      SELECT contact_id, NULL, day,
+             ROW_NUMBER() OVER (PARTITION BY contact_id ORDER BY day DESC)
+      FROM (SELECT DISTINCT contact_id, day FROM events WHERE type = 'product_view') d
+     ) u
+GROUP BY contact_id
 """
 
 _RESET_BEHAVIOUR = """

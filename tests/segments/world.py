@@ -15,8 +15,8 @@ from sqlalchemy import Engine, insert, select
 
 from workspace.derived import recompute
 from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine
-from workspace.text import fold
 from workspace.rows import with_contact_extras, with_event_extras, with_order_line_extras
+from workspace.text import fold
 
 TODAY = date(2025, 3, 15)
 ALL = frozenset("ABCDEFGHIJ")
@@ -62,7 +62,8 @@ CONTACTS: dict[str, dict[str, Any]] = {
     "J": {"email": "jana@x.ru", "gender": "female", "consent_email": False},
 }
 
-# order_id, contact, created_at, status, total, lines (sku, category, price, qty, color, size, style)
+# order_id, contact, created_at, status, total,
+# lines (sku, category, price, qty, color, size, style)
 ORDERS: list[tuple[str, str, datetime, str, str, list[tuple[Any, ...]]]] = [
     ("o1", "A", datetime(2025, 3, 1, 12), "paid", "5000",
      [("D-1", "Платья", "2500", 2, "Красный", "M", "casual")]),
