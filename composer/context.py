@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from composer.brand import BrandKit, load_brand_kit
 from composer.errors import ComposerError
 
-DEFAULT_PROMO_CODE = "SEZON15"
+DEFAULT_PROMO_CODE = "SEZON-7QX2"  # neutral: the same code shows under 10 % and 15 % offers
 _CART_LIMIT = 30
 _RECOMMENDED = 6
 
