@@ -141,7 +141,7 @@ INBOX_CSS = """
 .ib-note{display:block;font-size:11px;color:#8a8f98;white-space:normal;margin-top:2px}
 .ib-cut{color:#b3261e;font-size:11px;font-weight:400;margin-left:6px;white-space:nowrap}
 .ib-phone{width:392px;flex:0 0 auto;border:10px solid #1d1f23;border-radius:36px;background:#fff;
-  overflow:hidden;font:15px/1.3 -apple-system,"SF Pro Text","Helvetica Neue",Arial,
+  overflow:hidden;font:14px/1.3 -apple-system,"SF Pro Text","Helvetica Neue",Arial,
   sans-serif;color:#000}
 .ib-phone .ib-status{display:flex;justify-content:space-between;padding:8px 22px 2px;
   font-size:13px;font-weight:600}

@@ -401,7 +401,7 @@ def index_html(result: BundleResult, brand: BrandKit, today: date) -> str:
 
 
 _PRINT_CSS = """
-@page{size:A4;margin:14mm 12mm}
+@page{size:A4}
 *{box-sizing:border-box}
 body{margin:0;color:#1c2330;font:10.5pt/1.45 "Segoe UI",Roboto,"Helvetica Neue",Arial,
   "Noto Sans",sans-serif}

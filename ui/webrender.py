@@ -288,7 +288,7 @@ class WebShooter(QObject):
         self._view.resize(1024, 768)
         self._load(html_path)
         layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                             QMarginsF(0, 0, 0, 0))
+                             QMarginsF(12, 14, 12, 14), QPageLayout.Unit.Millimeter)
         out_pdf.parent.mkdir(parents=True, exist_ok=True)
         path, ok = self._wait(self._page.pdfPrintingFinished,
                               lambda: self._page.printToPdf(str(out_pdf), layout),
