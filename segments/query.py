@@ -136,14 +136,27 @@ def distinct_values(engine: Engine, field: str, prefix: str = "", limit: int = 2
         base = at.name == field[len(CUSTOM_PREFIX):]
     else:
         return []
-    query = select(func.min(shown), func.count()).where(key.is_not(None))
+    where = [key.is_not(None)]
     if base is not None:
-        query = query.where(base)
+        where.append(base)
     if folded_prefix:
-        query = query.where(key.like(_like_escape(folded_prefix) + "%", escape="\\"))
-    query = query.group_by(key).order_by(func.count().desc(), key).limit(limit)
+        where.append(key.like(_like_escape(folded_prefix) + "%", escape="\\"))
+    top = (select(key).where(*where).group_by(key)
+           .order_by(func.count().desc(), key).limit(limit))
     with engine.connect() as conn:
-        return [str(v).strip() for v, _n in conn.execute(query) if v is not None]
+        keys = [k for (k,) in conn.execute(top)]
+        if not keys:
+            return []
+        # The most frequent spelling of each value is the one shown.
+        spellings = conn.execute(
+            select(key, shown, func.count()).where(*where, key.in_(keys))
+            .group_by(key, shown))
+        best: dict[str, tuple[int, str]] = {}
+        for k, spelling, n in spellings:
+            text = str(spelling).strip()
+            if k not in best or (n, text) > best[k]:
+                best[k] = (int(n), text)
+    return [best[k][1] for k in keys if k in best]
 
 
 def custom_fields(engine: Engine) -> list[str]:
