@@ -136,7 +136,7 @@ def distinct_values(engine: Engine, field: str, prefix: str = "", limit: int = 2
         base = at.name == field[len(CUSTOM_PREFIX):]
     else:
         return []
-    where = [key.is_not(None)]
+    where: list[ColumnElement[bool]] = [key.is_not(None)]
     if base is not None:
         where.append(base)
     if folded_prefix:
