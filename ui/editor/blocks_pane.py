@@ -7,7 +7,7 @@ import re
 from dataclasses import fields
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -74,7 +74,7 @@ def field_names() -> dict[str, str]:
         "link_url": tr("BlockPropertiesPanel", "Link"),
         "logo_url": tr("BlockPropertiesPanel", "Logo address"),
         "image_url": tr("BlockPropertiesPanel", "Image address"),
-        "alt": tr("BlockPropertiesPanel", "Alt text (shown when images are off)"),
+        "alt": tr("BlockPropertiesPanel", "Alt text"),
         "width": tr("BlockPropertiesPanel", "Width, px"),
         "level": tr("BlockPropertiesPanel", "Level (1 title, 2 section)"),
         "button": tr("BlockPropertiesPanel", "Button text"),
@@ -253,6 +253,8 @@ class BlocksPane(QWidget):
         self._template: Template | None = None
         self.list = QListWidget()
         self.list.setObjectName("blockList")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         self.add_button = QToolButton()
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -307,7 +309,7 @@ class BlocksPane(QWidget):
                     item = QListWidgetItem()
                     self.list.addItem(item)
                 item.setText(text)
-            row = min(row, len(blocks) - 1)
+            row = min(row if row >= 0 else 0, len(blocks) - 1)
             self.list.setCurrentRow(row)
         finally:
             self.list.blockSignals(False)

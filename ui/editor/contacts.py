@@ -60,7 +60,7 @@ class ContactSwitcher(QComboBox):
         self._today = today
         self.personas: list[Persona] = sample_personas(brand, today)
         self.context: dict[str, Any] = dict(self.personas[0].context)
-        self.setMinimumContentsLength(28)
+        self.setMinimumContentsLength(18)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for persona in self.personas:
             self.addItem(persona.label, ("persona", persona.id))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -106,12 +107,14 @@ class TemplateEditor(QWidget):
     Signals:
         preview_updated(): a new render reached the preview.
         painted(): the preview painted the last render.
+        checked(): the checks of the current version are listed.
         series_requested(str): show the timeline of that scenario.
         status_changed(str): the save status line changed.
     """
 
     preview_updated = Signal()
     painted = Signal()
+    checked = Signal()
     series_requested = Signal(str)
     status_changed = Signal(str)
 
@@ -136,6 +139,7 @@ class TemplateEditor(QWidget):
         self._today = today
         self._actions = actions
         self.document: EditorDocument | None = None
+        self.lint_report: LintReport | None = None
         self._updating = False
         self._code_dirty = True
         self._status = ""
@@ -163,11 +167,16 @@ class TemplateEditor(QWidget):
         # Header: title, series, status, undo/redo, contact, actions.
         self._title = QLabel()
         self._title.setStyleSheet("font-size:16px;font-weight:600")
+        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._title.setMinimumWidth(100)
         self.series_button = QPushButton()
         self.series_button.setFlat(True)
         self.series_button.setStyleSheet("color:#2f6fde;text-decoration:underline;border:none")
         self.series_button.clicked.connect(self._on_series_button_clicked)
+        self.series_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.series_button.setMinimumWidth(80)
         self.status = named(QLabel(), "hint")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo_action.trigger)
@@ -184,15 +193,12 @@ class TemplateEditor(QWidget):
             button.setVisible(actions is not None)
         header = QHBoxLayout()
         header.setSpacing(8)
-        header.addWidget(self._title)
+        header.addWidget(self._title, 2)
         header.addWidget(self.series_button)
         header.addWidget(self.status, 1)
         header.addWidget(self.undo_button)
         header.addWidget(self.redo_button)
         header.addSpacing(8)
-        self._contact_label = QLabel()
-        header.addWidget(self._contact_label)
-        header.addWidget(self.contact)
         header.addWidget(self.send_test_button)
         header.addWidget(self.export_button)
 
@@ -281,6 +287,9 @@ class TemplateEditor(QWidget):
         self.preview.painted.connect(self.painted)
         self.preview.rendered.connect(self._on_preview_rendered)
         self.preview.error_line_activated.connect(self.go_to_line)
+        self._contact_label = QLabel()
+        self.preview.extra_toolbar.addWidget(self._contact_label)
+        self.preview.extra_toolbar.addWidget(self.contact, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -288,7 +297,7 @@ class TemplateEditor(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        left.setMinimumWidth(330)
+        left.setMinimumWidth(260)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -487,9 +496,14 @@ class TemplateEditor(QWidget):
         contexts = [(p.label, p.context) for p in self.contact.personas]
         self.lint_list.set_running(True)
         Task(run_lint, template, self.brand, contexts).drop_if_stale(self._lint_counter) \
-            .owned_by(self).on_success(self.lint_list.set_report) \
+            .owned_by(self).on_success(self._on_lint_finished) \
             .on_failure(lambda exc: log.warning("lint failed: %s", exc)) \
             .start(self._pools.read)
+
+    def _on_lint_finished(self, report: LintReport) -> None:
+        self.lint_list.set_report(report)
+        self.lint_report = report
+        self.checked.emit()
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if not shiboken6.isValid(self):

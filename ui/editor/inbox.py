@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from composer.errors import ComposerError
 from composer.render import render_jinja
@@ -63,6 +63,8 @@ class InboxPreviewPane(QWidget):
         self.rows.setTextFormat(Qt.TextFormat.RichText)
         self.rows.setWordWrap(True)
         self.rows.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Long subjects must not widen the editor: the rows are clipped like an inbox.
+        self.rows.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._variants_label = named(QLabel(), "hint")
         self.variants = QPlainTextEdit()
         self.variants.setMaximumHeight(70)

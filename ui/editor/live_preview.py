@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,6 +40,11 @@ PHONE_WIDTHS = (375, 320)
 """Phone viewport widths offered (iPhone-class and the narrowest common one)."""
 
 LAYOUTS = ("both", "desktop", "mobile")
+
+DESKTOP_FIT_WIDTH = 640
+"""CSS px the desktop view shows at least (600 px email and its margins); zoomed out below."""
+NARROW_PANE = 1000
+"""Below this width, desktop and phone side by side draw the phone at 75 %."""
 
 
 def render_for_preview(
@@ -120,16 +126,19 @@ class LivePreviewPane(QWidget):
             self.phone_width.addItem(f"{width} px", width)
         self.phone_width.currentIndexChanged.connect(self._on_phone_width_current_index_changed)
         toolbar.addWidget(self.phone_width)
-        toolbar.addSpacing(8)
+        self.images_off = QCheckBox()
+        self.images_off.toggled.connect(self._on_images_off_toggled)
+        toolbar.addSpacing(6)
+        toolbar.addWidget(self.images_off)
+        toolbar.addStretch(1)
         self.colour_mode = QComboBox()
         for mode in COLOUR_MODES:
             self.colour_mode.addItem("", mode)
         self.colour_mode.currentIndexChanged.connect(self._on_colour_mode_current_index_changed)
-        toolbar.addWidget(self.colour_mode)
-        self.images_off = QCheckBox()
-        self.images_off.toggled.connect(self._on_images_off_toggled)
-        toolbar.addWidget(self.images_off)
-        toolbar.addStretch(1)
+        self.extra_toolbar = QHBoxLayout()
+        self.extra_toolbar.setSpacing(6)
+        self.extra_toolbar.addWidget(self.colour_mode)
+        self.extra_toolbar.addSpacing(6)
 
         self._approximation = named(QLabel(), "hint")
         self._approximation.setWordWrap(True)
@@ -143,8 +152,8 @@ class LivePreviewPane(QWidget):
         self.error_banner.clicked.connect(self._on_error_banner_clicked)
         self.error_banner.hide()
 
-        self.desktop = PreviewView(self, open_url=open_url)
-        self.desktop.setMinimumWidth(360)
+        self.desktop = PreviewView(self, fit_width=DESKTOP_FIT_WIDTH, open_url=open_url)
+        self.desktop.setMinimumWidth(240)
         self.mobile = PreviewView(self, phone_width=PHONE_WIDTHS[0], open_url=open_url)
         self.mobile_frame = named(QFrame(), "phoneFrame")
         self.mobile_frame.setStyleSheet(
@@ -181,12 +190,14 @@ class LivePreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(toolbar)
+        layout.addLayout(self.extra_toolbar)
         layout.addWidget(self._approximation)
         layout.addWidget(self.error_banner)
         layout.addLayout(views, 1)
 
         for view in (self.desktop, self.mobile):
             view.painted.connect(self._on_view_painted)
+        self._apply_phone_size()  # narrow until the first resize says otherwise
         self._retranslate()
 
     # -- public API ------------------------------------------------------------
@@ -226,6 +237,7 @@ class LivePreviewPane(QWidget):
         self._layout_buttons[key].setChecked(True)
         self._desktop_column.setVisible(key in ("both", "desktop"))
         self._mobile_column.setVisible(key in ("both", "mobile"))
+        self._apply_phone_size()
         self._push_to_views()
 
     def current_html(self, view: PreviewView) -> str:
@@ -300,9 +312,20 @@ class LivePreviewPane(QWidget):
             self.error_line_activated.emit(self._error_line)
 
     def _on_phone_width_current_index_changed(self, _index: int) -> None:
-        width = int(self.phone_width.currentData())
-        self.mobile.set_phone_width(width)
+        self._apply_phone_size()
         self._retranslate_captions()
+
+    def phone_zoom(self) -> float:
+        """The scale the phone is drawn at (its CSS width never changes)."""
+        narrow = self._layout_mode == "both" and self.width() < NARROW_PANE
+        return 0.75 if narrow else 1.0
+
+    def _apply_phone_size(self) -> None:
+        self.mobile.set_phone_width(int(self.phone_width.currentData()), self.phone_zoom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_phone_size()
 
     def _on_colour_mode_current_index_changed(self, _index: int) -> None:
         self._mode = str(self.colour_mode.currentData())
@@ -325,8 +348,8 @@ class LivePreviewPane(QWidget):
             button.setText(names[key])
         labels = {
             "light": self.tr("Light"),
-            "dark": self.tr("Dark: prefers-color-scheme (Apple Mail, Outlook for Mac/iOS)"),
-            "inverted": self.tr("Dark: forced inversion (Gmail and Outlook apps)"),
+            "dark": self.tr("Dark (prefers-color-scheme)"),
+            "inverted": self.tr("Dark (forced inversion)"),
         }
         for index, mode in enumerate(COLOUR_MODES):
             self.colour_mode.setItemText(index, labels[mode])
@@ -340,10 +363,10 @@ class LivePreviewPane(QWidget):
     def _retranslate_captions(self) -> None:
         notes = {
             "light": self.tr("Light mode."),
-            "dark": self.tr("Approximation: clients that honour prefers-color-scheme apply the "
-                            "email's own dark styles; without them the email is shown as "
-                            "designed."),
-            "inverted": self.tr("Approximation: apps that recolour emails invert light "
+            "dark": self.tr("Approximation of Apple Mail and Outlook for Mac/iOS: they apply "
+                            "the email's own dark styles (prefers-color-scheme); without them "
+                            "the email is shown as designed."),
+            "inverted": self.tr("Approximation of the Gmail and Outlook apps: they invert light "
                                 "backgrounds and dark text; pictures stay as they are."),
         }
         self._approximation.setText(notes[self._mode])

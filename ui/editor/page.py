@@ -98,7 +98,7 @@ class TemplatesPage(QWidget):
         self.library = QTreeWidget()
         self.library.setHeaderHidden(True)
         self.library.setObjectName("templateLibrary")
-        self.library.setFixedWidth(240)
+        self.library.setFixedWidth(190)
         self.library.itemClicked.connect(self._on_library_item_clicked)
         self.library.itemActivated.connect(self._on_library_item_clicked)
 
@@ -124,7 +124,7 @@ class TemplatesPage(QWidget):
     # -- page protocol -------------------------------------------------------------
 
     def is_ready(self) -> bool:
-        """Whether the first template has been painted in the preview."""
+        """Whether the first template is painted in the preview and its checks listed."""
         return self._ready
 
     def refresh(self) -> None:
@@ -158,6 +158,7 @@ class TemplatesPage(QWidget):
                 self.drafts, actions=self.email_actions, open_url=self._open_url,
                 autosave_delay_ms=self._autosave_delay_ms)
             self.editor.painted.connect(self._on_editor_painted)
+            self.editor.checked.connect(self._on_editor_painted)
             self.editor.series_requested.connect(self.show_series)
             if self.editor.autosaver is not None:
                 self.editor.autosaver.saved.connect(self._on_saved)
@@ -250,7 +251,9 @@ class TemplatesPage(QWidget):
         self._context.settings.setValue(LAST_TEMPLATE_KEY, name)
 
     def _on_editor_painted(self) -> None:
-        self._set_ready()
+        editor = self.editor
+        if editor is not None and editor.is_painted() and editor.lint_report is not None:
+            self._set_ready()
 
     def _set_ready(self) -> None:
         if not self._ready:

@@ -30,7 +30,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
@@ -118,6 +118,8 @@ class PreviewView(QWebEngineView):
     Args:
         phone_width: fixed viewport width in px for a phone (no scroll bar
             takes from it), or None for a view that fills its space.
+        fit_width: for a view that fills its space: zoom out when it is
+            narrower than this many CSS px, so the whole email width shows.
         open_url: where clicked links go.
 
     Signals:
@@ -131,9 +133,12 @@ class PreviewView(QWebEngineView):
         parent: QWidget | None = None,
         *,
         phone_width: int | None = None,
+        fit_width: int | None = None,
         open_url: UrlOpener | None = None,
     ) -> None:
         super().__init__(parent)
+        self._fit_width = fit_width
+        self._zoom = 1.0
         self.preview_page = PreviewPage(self, open_url)
         self.setPage(self.preview_page)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -158,9 +163,17 @@ class PreviewView(QWebEngineView):
         self.loadFinished.connect(self._on_self_load_finished)
         self.preview_page.renderProcessTerminated.connect(self._on_page_render_process_terminated)
 
-    def set_phone_width(self, width: int) -> None:
-        """Make the viewport exactly ``width`` px wide (a phone)."""
-        self.setFixedWidth(width)
+    def set_phone_width(self, width: int, zoom: float = 1.0) -> None:
+        """Make the viewport exactly ``width`` CSS px wide (a phone), drawn at ``zoom``."""
+        self.setFixedWidth(round(width * zoom))
+        self._zoom = zoom
+        self.setZoomFactor(zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_width:
+            self._zoom = max(0.25, min(1.0, self.width() / self._fit_width))
+            self.setZoomFactor(self._zoom)
 
     def show_html(self, html: str) -> None:
         """Show ``html`` (already the preview copy), keeping the scroll position."""
@@ -230,6 +243,7 @@ class PreviewView(QWebEngineView):
         self._loading = False
         self.preview_page.loading_own_html = False
         self._loaded = ok
+        self.setZoomFactor(self._zoom)  # a load resets it
         if not ok:
             log.warning("preview load failed")
         pending, self._pending = self._pending, None
