@@ -165,12 +165,18 @@ def test_aggregates_count_purchases_only(engine: Engine) -> None:
         """)).all()
         returns = conn.execute(text(
             "SELECT SUM(returns_count) FROM contacts")).scalar_one()
+        silent_complainers = conn.execute(text(
+            "SELECT COUNT(*) FROM contacts WHERE status = 'complained' "
+            "AND complaints_count = 0")).scalar_one()
+        complainers = conn.execute(text(
+            "SELECT COUNT(*) FROM contacts WHERE complaints_count > 0")).scalar_one()
     assert mismatched == []
     assert bad_totals == []
     assert with_other > 10
     assert set(statuses) == {"paid", "delivered", "cancelled", "returned", "pending"}
     assert statuses["paid"] + statuses["delivered"] > 0.8 * sum(statuses.values())
     assert returns == statuses["returned"]
+    assert silent_complainers == 0 and complainers > 0
 
 
 def test_preview_edge_cases_exist(engine: Engine) -> None:

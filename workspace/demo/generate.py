@@ -608,9 +608,14 @@ class _Shop:
                     self._event(person, "promo_click", at + timedelta(seconds=1),
                                 campaign=campaign.name)
         if status == "complained" or rng.random() < 0.003:
-            about = self.campaigns[last - 1].name if last > first else None
-            self._event(person, "complaint", self.moment(rng.randint(1, max(1, reg_days))),
-                        campaign=about)
+            # A spam complaint about the last newsletter received, or one about an order.
+            if last > first:
+                campaign = self.campaigns[last - 1]
+                at = min(campaign.at + timedelta(minutes=rng.randint(10, 2880)),
+                         self.midnight - timedelta(minutes=rng.randint(1, 600)))
+                self._event(person, "complaint", at, campaign=campaign.name)
+            else:
+                self._event(person, "complaint", self.moment(rng.randint(1, max(1, reg_days))))
 
 
 def _has_rows(conn: Connection, table: Table) -> bool:
