@@ -30,11 +30,9 @@ from sqlalchemy import (
     Connection,
     Select,
     and_,
-    case,
     exists,
     false,
     func,
-    literal,
     not_,
     or_,
     select,
@@ -89,12 +87,6 @@ BEHAVIOUR_EVENTS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # "ne" / "not_in" / "is_empty" of a multi-valued field: complement of these.
 COMPLEMENTS = {"ne": "eq", "not_in": "in", "is_empty": "is_not_empty"}
-
-
-def effective_status() -> ColumnElement[str]:
-    """The subscription status with an empty one read as ``subscribed``."""
-    status = contacts.status
-    return case((or_(status.is_(None), status == ""), literal("subscribed")), else_=status)
 
 
 def sendable() -> Predicate:
@@ -267,12 +259,18 @@ def _date_field(col: ColumnElement[Any], today: date, op: str, value: Any) -> Pr
     return and_(col.is_not(None), tests[op]())
 
 
-def _enum(col: ColumnElement[Any], op: str, value: Any) -> Predicate:
-    if op == "is_empty":
-        return col.is_(None)
-    if op == "is_not_empty":
-        return col.is_not(None)
-    positive = and_(col.is_not(None), col.in_([value] if op in ("eq", "ne") else list(value)))
+def _enum(col: ColumnElement[Any], op: str, value: Any, empty_means: str | None = None
+          ) -> Predicate:
+    """An enum column; with ``empty_means`` an empty (NULL or '') value reads as that value."""
+    if op in ("is_empty", "is_not_empty"):
+        empty = or_(col.is_(None), col == "") if empty_means is None else false()
+        return empty if op == "is_empty" else not_(empty)
+    wanted = [value] if op in ("eq", "ne") else list(value)
+    # Plain comparisons on the stored column, so its index can be used.
+    parts: list[Predicate] = [and_(col.is_not(None), col.in_(wanted))] if wanted else []
+    if empty_means is not None and empty_means in wanted:
+        parts.append(or_(col.is_(None), col == ""))
+    positive = or_(false(), *parts)
     return not_(positive) if op in ("ne", "not_in") else positive
 
 
@@ -367,10 +365,9 @@ class Compiler:
         if name == "days_since_last_order":
             return _days_since(contacts.last_order_at, today, op, value)
         if name == "gender":
-            gender = func.coalesce(func.nullif(contacts.gender, ""), "unknown")
-            return _enum(gender, op, value)
+            return _enum(contacts.gender, op, value, empty_means="unknown")
         if name == "status":
-            return _enum(effective_status(), op, value)
+            return _enum(contacts.status, op, value, empty_means="subscribed")
         if name == "rfm_group":
             return _enum(contacts.rfm_group, op, value)
         if name == "consent_email":
