@@ -78,11 +78,11 @@ def colour_mode(text: str, mode: str) -> str:
     if mode == "light":
         return text
     if mode == "dark":
+        if not supports_dark(text):
+            return text  # such clients show an email without dark support as designed
         # The page's own dark rules apply unconditionally; its light-only rules do not.
         text = _DARK_MEDIA_RE.sub("@media all", text)
         text = _LIGHT_MEDIA_RE.sub("@media not all", text)
-        if not supports_dark(text):
-            return text  # such clients show an email without dark support as designed
         return _add_style(text, ":root{color-scheme:dark}")
     if mode == "inverted":
         return _add_style(text, INVERT_CSS)

@@ -48,15 +48,15 @@ def exit_conditions() -> dict[str, str]:
 
 
 def delay_text(hours: int | None, first: bool) -> str:
-    """"at once", "after 1 hour", "after 3 days" (from the trigger or the previous email)."""
+    """"at once", "1 hour after the trigger", "3 days after the previous email"."""
     tr = QCoreApplication.translate
     if not hours:
         return tr("ScenarioTimeline", "at once") if first else tr(
             "ScenarioTimeline", "right after the previous one")
     if hours % 24 == 0:
-        text = tr("ScenarioTimeline", "after %n day(s)", "", hours // 24)
+        text = tr("ScenarioTimeline", "%n day(s)", "", hours // 24)
     else:
-        text = tr("ScenarioTimeline", "after %n hour(s)", "", hours)
+        text = tr("ScenarioTimeline", "%n hour(s)", "", hours)
     if first:
         return tr("ScenarioTimeline", "{0} after the trigger").format(text)
     return tr("ScenarioTimeline", "{0} after the previous email").format(text)
