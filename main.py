@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run Konvert with ``argv``; returns the exit status."""
     logging.basicConfig(level=os.environ.get("KONVERT_LOG", "WARNING"))
     argv = list(sys.argv[1:] if argv is None else argv)
+    ctx: CliContext | None = None
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -79,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("konvert: interrupted\n")
         return 130
+    finally:
+        if ctx is not None:
+            ctx.close()
 
 
 if __name__ == "__main__":

@@ -39,6 +39,12 @@ class CliContext:
             self._engine = open_workspace(self.workspace)
         return self._engine
 
+    def close(self) -> None:
+        """Release the workspace connections (PostgreSQL would keep them open)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     def emit(self, data: Any, text: str | None = None) -> None:
         """Print ``data`` as one JSON document with ``--json``, else ``text``."""
         if self.json:
