@@ -271,11 +271,28 @@ class _Validator:
             # Content is HTML copied through; find the matching closing tag.
             close = re.compile(rf"</{re.escape(name)}\s*>").search(self.text, end)
             if not close:
-                self.error(lt, f"<{name}> is never closed")
-                return len(self.text)
+                return self.recover_unclosed(lt, name, line, end)
             return close.end()
         self.stack.append(_Element(name, line, column))
         return end
+
+    def recover_unclosed(self, lt: int, name: str, line: int, end: int) -> int:
+        """Report an unclosed ending tag once, at the MJML closing tag that ends it.
+
+        Without recovery every ancestor would be reported as never closed too.
+        """
+        stray = re.compile(r"</(mj-[\w-]*|mjml)\s*>").search(self.text, end)
+        if not stray:
+            self.error(lt, f"<{name}> is never closed")
+            return len(self.text)
+        found = stray.group(1)
+        self.error(
+            stray.start(),
+            f"closing tag </{found}> does not match <{name}> opened at line {line}",
+        )
+        if any(e.name == found for e in self.stack):
+            return stray.start()  # the parent's closing tag: let it close normally
+        return stray.end()  # a misspelt closing tag: take it as the end of <name>
 
     def check_element(self, lt: int, name: str, attrs: list[tuple[str, str, int]]) -> None:
         rules = self.rules
