@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,50 +43,52 @@ _TAG_RE = re.compile(r"<[^>]+>")
 
 def block_type_names() -> dict[str, str]:
     """Localised names of the block types."""
-    tr = QCoreApplication.translate
     return {
-        "header": tr("BlocksPane", "Header with logo"),
-        "hero": tr("BlocksPane", "Hero image"),
-        "heading": tr("BlocksPane", "Heading"),
-        "text": tr("BlocksPane", "Text"),
-        "button": tr("BlocksPane", "Button"),
-        "product_card": tr("BlocksPane", "Product card"),
-        "product_grid": tr("BlocksPane", "Product grid"),
-        "cart_items": tr("BlocksPane", "Cart items"),
-        "order_summary": tr("BlocksPane", "Order summary"),
-        "promo_code": tr("BlocksPane", "Promo code"),
-        "divider": tr("BlocksPane", "Divider"),
-        "spacer": tr("BlocksPane", "Spacer"),
-        "social": tr("BlocksPane", "Social links"),
-        "footer": tr("BlocksPane", "Footer with unsubscribe link"),
+        "header": QCoreApplication.translate("BlocksPane", "Header with logo"),
+        "hero": QCoreApplication.translate("BlocksPane", "Hero image"),
+        "heading": QCoreApplication.translate("BlocksPane", "Heading"),
+        "text": QCoreApplication.translate("BlocksPane", "Text"),
+        "button": QCoreApplication.translate("BlocksPane", "Button"),
+        "product_card": QCoreApplication.translate("BlocksPane", "Product card"),
+        "product_grid": QCoreApplication.translate("BlocksPane", "Product grid"),
+        "cart_items": QCoreApplication.translate("BlocksPane", "Cart items"),
+        "order_summary": QCoreApplication.translate("BlocksPane", "Order summary"),
+        "promo_code": QCoreApplication.translate("BlocksPane", "Promo code"),
+        "divider": QCoreApplication.translate("BlocksPane", "Divider"),
+        "spacer": QCoreApplication.translate("BlocksPane", "Spacer"),
+        "social": QCoreApplication.translate("BlocksPane", "Social links"),
+        "footer": QCoreApplication.translate("BlocksPane", "Footer with unsubscribe link"),
     }
 
 
 def field_names() -> dict[str, str]:
     """Localised labels of block fields."""
-    tr = QCoreApplication.translate
     return {
-        "text": tr("BlockPropertiesPanel", "Text"),
-        "html": tr("BlockPropertiesPanel", "Text (b, i, a, br allowed)"),
-        "align": tr("BlockPropertiesPanel", "Alignment"),
-        "url": tr("BlockPropertiesPanel", "Link"),
-        "link_url": tr("BlockPropertiesPanel", "Link"),
-        "logo_url": tr("BlockPropertiesPanel", "Logo address"),
-        "image_url": tr("BlockPropertiesPanel", "Image address"),
-        "alt": tr("BlockPropertiesPanel", "Alt text"),
-        "width": tr("BlockPropertiesPanel", "Width, px"),
-        "level": tr("BlockPropertiesPanel", "Level (1 title, 2 section)"),
-        "button": tr("BlockPropertiesPanel", "Button text"),
-        "empty_text": tr("BlockPropertiesPanel", "Text for an empty cart"),
-        "show_delivery": tr("BlockPropertiesPanel", "Show the delivery date"),
-        "title": tr("BlockPropertiesPanel", "Title"),
-        "code": tr("BlockPropertiesPanel", "Code"),
-        "note": tr("BlockPropertiesPanel", "Note"),
-        "source": tr("BlockPropertiesPanel", "Products from (variable)"),
-        "columns": tr("BlockPropertiesPanel", "Columns"),
-        "limit": tr("BlockPropertiesPanel", "At most"),
-        "height": tr("BlockPropertiesPanel", "Height, px"),
-        "unsubscribe_label": tr("BlockPropertiesPanel", "Unsubscribe link text"),
+        "text": QCoreApplication.translate("BlockPropertiesPanel", "Text"),
+        "html": QCoreApplication.translate("BlockPropertiesPanel", "Text (b, i, a, br allowed)"),
+        "align": QCoreApplication.translate("BlockPropertiesPanel", "Alignment"),
+        "url": QCoreApplication.translate("BlockPropertiesPanel", "Link"),
+        "link_url": QCoreApplication.translate("BlockPropertiesPanel", "Link"),
+        "logo_url": QCoreApplication.translate("BlockPropertiesPanel", "Logo address"),
+        "image_url": QCoreApplication.translate("BlockPropertiesPanel", "Image address"),
+        "alt": QCoreApplication.translate("BlockPropertiesPanel", "Alt text"),
+        "width": QCoreApplication.translate("BlockPropertiesPanel", "Width, px"),
+        "level": QCoreApplication.translate("BlockPropertiesPanel", "Level (1 title, 2 section)"),
+        "button": QCoreApplication.translate("BlockPropertiesPanel", "Button text"),
+        "empty_text": QCoreApplication.translate("BlockPropertiesPanel", "Text for an empty cart"),
+        "show_delivery": QCoreApplication.translate(
+            "BlockPropertiesPanel", "Show the delivery date"
+        ),
+        "title": QCoreApplication.translate("BlockPropertiesPanel", "Title"),
+        "code": QCoreApplication.translate("BlockPropertiesPanel", "Code"),
+        "note": QCoreApplication.translate("BlockPropertiesPanel", "Note"),
+        "source": QCoreApplication.translate("BlockPropertiesPanel", "Products from (variable)"),
+        "columns": QCoreApplication.translate("BlockPropertiesPanel", "Columns"),
+        "limit": QCoreApplication.translate("BlockPropertiesPanel", "At most"),
+        "height": QCoreApplication.translate("BlockPropertiesPanel", "Height, px"),
+        "unsubscribe_label": QCoreApplication.translate(
+            "BlockPropertiesPanel", "Unsubscribe link text"
+        ),
     }
 
 
@@ -136,8 +137,9 @@ class BlockPropertiesPanel(QWidget):
 
     def set_block(self, block: Block | None) -> None:
         """Show ``block``'s fields; the same type keeps the widgets and just updates values."""
-        same_type = (block is not None and self._block is not None
-                     and type(block) is type(self._block))
+        same_type = (
+            block is not None and self._block is not None and type(block) is type(self._block)
+        )
         self._block = block
         if not same_type:
             self._rebuild()
@@ -168,7 +170,8 @@ class BlockPropertiesPanel(QWidget):
             for key in ("left", "center", "right"):
                 combo.addItem(key, key)
             combo.currentIndexChanged.connect(
-                lambda _i, name=name, combo=combo: self._emit(name, combo.currentData()))
+                lambda _i, name=name, combo=combo: self._emit(name, combo.currentData())
+            )
             widget = combo
         elif isinstance(value, bool):
             box = QCheckBox()
@@ -184,7 +187,8 @@ class BlockPropertiesPanel(QWidget):
             text.setTabChangesFocus(True)
             text.setMinimumHeight(90)
             text.textChanged.connect(
-                lambda name=name, text=text: self._emit(name, text.toPlainText()))
+                lambda name=name, text=text: self._emit(name, text.toPlainText())
+            )
             widget = text
         else:
             line = QLineEdit()
@@ -256,8 +260,7 @@ class BlocksPane(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
-        self.add_button = QToolButton()
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_button = QPushButton()
         self._add_menu = QMenu(self)
         self._add_actions: dict[str, QAction] = {}
         for type_name in BLOCK_TYPES:

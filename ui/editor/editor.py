@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Mapping
 from datetime import date
@@ -169,12 +170,9 @@ class TemplateEditor(QWidget):
         self._title.setStyleSheet("font-size:16px;font-weight:600")
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._title.setMinimumWidth(100)
-        self.series_button = QPushButton()
-        self.series_button.setFlat(True)
-        self.series_button.setStyleSheet("color:#2f6fde;text-decoration:underline;border:none")
-        self.series_button.clicked.connect(self._on_series_button_clicked)
-        self.series_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.series_button.setMinimumWidth(80)
+        self.series_link = QLabel()
+        self.series_link.setTextFormat(Qt.TextFormat.RichText)
+        self.series_link.linkActivated.connect(self._on_series_link_activated)
         self.status = named(QLabel(), "hint")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.undo_button = QPushButton()
@@ -194,7 +192,7 @@ class TemplateEditor(QWidget):
         header = QHBoxLayout()
         header.setSpacing(8)
         header.addWidget(self._title, 2)
-        header.addWidget(self.series_button)
+        header.addWidget(self.series_link)
         header.addWidget(self.status, 1)
         header.addWidget(self.undo_button)
         header.addWidget(self.redo_button)
@@ -543,7 +541,7 @@ class TemplateEditor(QWidget):
             self.document.stack.setClean()  # nothing of the draft is to be saved
         self.open_template(pristine)
 
-    def _on_series_button_clicked(self) -> None:
+    def _on_series_link_activated(self, _link: str) -> None:
         if self.template is not None and self.template.scenario:
             self.series_requested.emit(self.template.scenario)
 
@@ -607,13 +605,13 @@ class TemplateEditor(QWidget):
             return
         self._title.setText(template.title or template.name)
         self._title.setToolTip(template.name)
-        self.series_button.setVisible(bool(template.scenario))
+        self.series_link.setVisible(bool(template.scenario))
         if template.scenario:
             from ui.editor.scenario import scenario_titles
 
-            self.series_button.setText(
-                self.tr("Series: {0}").format(scenario_titles().get(template.scenario,
-                                                                    template.scenario)))
+            title = scenario_titles().get(template.scenario, template.scenario)
+            label = html.escape(self.tr("Series: {0}").format(title))
+            self.series_link.setText(f'<a href="series" style="color:#2f6fde">{label}</a>')
         if self._save_error:
             text = self.tr("⚠ Not saved: {0}").format(self._save_error)
             self.status.setStyleSheet("color:#b3261e")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.lint import LintReport
 from ui.style import named
@@ -50,11 +57,11 @@ class LintListPane(QWidget):
         for error, findings in ((True, report.errors), (False, report.warnings)):
             for finding in findings:
                 where = self.tr("line {0}").format(finding.line) if finding.line else ""
-                mark = "⛔" if error else "⚠"
-                text = f"{mark} {finding.message}"
-                if where:
-                    text = f"{mark} {where} · {finding.message}"
+                text = f"{where} · {finding.message}" if where else finding.message
                 item = QListWidgetItem(f"{text}  [{finding.code}]")
+                pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if error
+                          else QStyle.StandardPixmap.SP_MessageBoxWarning)
+                item.setIcon(self.style().standardIcon(pixmap))
                 item.setForeground(QColor("#8c1d18" if error else "#7a4b00"))
                 item.setData(LINE_ROLE, finding.line or 0)
                 item.setToolTip(self.tr("Click to go to the line") if finding.line else "")

@@ -22,52 +22,64 @@ from ui.style import named
 
 def scenario_titles() -> dict[str, str]:
     """Localised titles of the built-in series (others keep their id)."""
-    tr = QCoreApplication.translate
     titles = dict(SCENARIOS)
-    titles.update({
-        "welcome": tr("ScenarioTimeline", "Welcome series"),
-        "abandoned_cart": tr("ScenarioTimeline", "Abandoned cart"),
-        "reactivation": tr("ScenarioTimeline", "Reactivation (“we missed you”)"),
-        "post_purchase": tr("ScenarioTimeline", "Post-purchase"),
-        "birthday": tr("ScenarioTimeline", "Birthday"),
-    })
+    titles.update(
+        {
+            "welcome": QCoreApplication.translate("ScenarioTimeline", "Welcome series"),
+            "abandoned_cart": QCoreApplication.translate("ScenarioTimeline", "Abandoned cart"),
+            "reactivation": QCoreApplication.translate(
+                "ScenarioTimeline", "Reactivation (“we missed you”)"
+            ),
+            "post_purchase": QCoreApplication.translate("ScenarioTimeline", "Post-purchase"),
+            "birthday": QCoreApplication.translate("ScenarioTimeline", "Birthday"),
+        }
+    )
     return titles
 
 
 def exit_conditions() -> dict[str, str]:
     """When a contact leaves each series (localised)."""
-    tr = QCoreApplication.translate
     return {
-        "welcome": tr("ScenarioTimeline", "placed an order (the first-order promo is used)"),
-        "abandoned_cart": tr("ScenarioTimeline", "placed an order or emptied the cart"),
-        "reactivation": tr("ScenarioTimeline",
-                           "placed an order; after the last email the contact is “cold”"),
-        "post_purchase": tr("ScenarioTimeline", "order cancelled or returned"),
-        "birthday": tr("ScenarioTimeline", "one email, no chain"),
+        "welcome": QCoreApplication.translate(
+            "ScenarioTimeline", "placed an order (the first-order promo is used)"
+        ),
+        "abandoned_cart": QCoreApplication.translate(
+            "ScenarioTimeline", "placed an order or emptied the cart"
+        ),
+        "reactivation": QCoreApplication.translate(
+            "ScenarioTimeline", "placed an order; after the last email the contact is “cold”"
+        ),
+        "post_purchase": QCoreApplication.translate(
+            "ScenarioTimeline", "order cancelled or returned"
+        ),
+        "birthday": QCoreApplication.translate("ScenarioTimeline", "one email, no chain"),
     }
 
 
 def delay_text(hours: int | None, first: bool) -> str:
-    """"at once", "1 hour after the trigger", "3 days after the previous email"."""
-    tr = QCoreApplication.translate
+    """ "at once", "1 hour after the trigger", "3 days after the previous email"."""
     if not hours:
-        return tr("ScenarioTimeline", "at once") if first else tr(
-            "ScenarioTimeline", "right after the previous one")
+        return (
+            QCoreApplication.translate("ScenarioTimeline", "at once")
+            if first
+            else QCoreApplication.translate("ScenarioTimeline", "right after the previous one")
+        )
     if hours % 24 == 0:
-        text = tr("ScenarioTimeline", "%n day(s)", "", hours // 24)
+        text = QCoreApplication.translate("ScenarioTimeline", "%n day(s)", "", hours // 24)
     else:
-        text = tr("ScenarioTimeline", "%n hour(s)", "", hours)
+        text = QCoreApplication.translate("ScenarioTimeline", "%n hour(s)", "", hours)
     if first:
-        return tr("ScenarioTimeline", "{0} after the trigger").format(text)
-    return tr("ScenarioTimeline", "{0} after the previous email").format(text)
+        return QCoreApplication.translate("ScenarioTimeline", "{0} after the trigger").format(text)
+    return QCoreApplication.translate("ScenarioTimeline", "{0} after the previous email").format(
+        text
+    )
 
 
 def since_trigger(hours: int) -> str:
     """The send time counted from the trigger: "day 0", "hour 1", "day 4"."""
-    tr = QCoreApplication.translate
     if hours < 24:
-        return tr("ScenarioTimeline", "hour {0}").format(hours)
-    return tr("ScenarioTimeline", "day {0}").format(hours // 24)
+        return QCoreApplication.translate("ScenarioTimeline", "hour {0}").format(hours)
+    return QCoreApplication.translate("ScenarioTimeline", "day {0}").format(hours // 24)
 
 
 class _StepCard(QFrame):
@@ -153,8 +165,16 @@ class ScenarioTimeline(QWidget):
         self.scenario = scenario
         self._templates = sorted(
             (t for t in templates if t.scenario == scenario),
-            key=lambda t: (t.position or 0, t.name))
+            key=lambda t: (t.position or 0, t.name),
+        )
         self._rebuild()
+
+    @staticmethod
+    def _arrow(text: str) -> QLabel:
+        arrow = QLabel(text)
+        # Level with the cards' titles, not centred on the whole (tall) row.
+        arrow.setStyleSheet("font-size:22px;color:#8a94a6;padding-top:40px")
+        return arrow
 
     def _rebuild(self) -> None:
         while self._row.count():
@@ -166,12 +186,14 @@ class ScenarioTimeline(QWidget):
         elapsed = 0
         for number, template in enumerate(self._templates, start=1):
             if number > 1:
-                arrow = QLabel("→")
-                arrow.setStyleSheet("font-size:22px;color:#8a94a6")
-                self._row.addWidget(arrow)
+                self._row.addWidget(self._arrow("→"), 0, Qt.AlignmentFlag.AlignTop)
             elapsed += template.delay_hours or 0
-            card = _StepCard(template, number, delay_text(template.delay_hours, number == 1),
-                             since_trigger(elapsed))
+            card = _StepCard(
+                template,
+                number,
+                delay_text(template.delay_hours, number == 1),
+                since_trigger(elapsed),
+            )
             card.open_button.setText(self.tr("Open in the editor"))
             card.clicked.connect(self.step_opened)
             self._row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
@@ -179,15 +201,15 @@ class ScenarioTimeline(QWidget):
         exit_card = named(QLabel(), "infoBanner")
         exit_card.setWordWrap(True)
         exit_card.setFixedWidth(200)
-        exit_card.setStyleSheet("QLabel{background:#f4f7fd;border:1px solid #d6e0f5;"
-                                "border-radius:8px;padding:10px}")
+        exit_card.setStyleSheet(
+            "QLabel{background:#f4f7fd;border:1px solid #d6e0f5;border-radius:8px;padding:10px}"
+        )
         condition = exit_conditions().get(self.scenario, "")
-        exit_card.setText(self.tr("<b>Exit</b><br>The contact leaves the series when: {0}")
-                          .format(condition))
+        exit_card.setText(
+            self.tr("<b>Exit</b><br>The contact leaves the series when: {0}").format(condition)
+        )
         if self._templates:
-            arrow = QLabel("⇥")
-            arrow.setStyleSheet("font-size:22px;color:#8a94a6")
-            self._row.addWidget(arrow)
+            self._row.addWidget(self._arrow("⇥"), 0, Qt.AlignmentFlag.AlignTop)
         self._row.addWidget(exit_card, 0, Qt.AlignmentFlag.AlignTop)
         self._row.addStretch(1)
         self._retranslate()
@@ -201,6 +223,11 @@ class ScenarioTimeline(QWidget):
         self._title.setText(scenario_titles().get(self.scenario, self.scenario))
         total = sum(t.delay_hours or 0 for t in self._templates)
         self._about.setText(
-            self.tr("%n email(s), the last on {0}. Review the series as one unit; open any "
-                    "step to edit it.", "", len(self._templates)).format(since_trigger(total)))
+            self.tr(
+                "%n email(s), the last on {0}. Review the series as one unit; open any "
+                "step to edit it.",
+                "",
+                len(self._templates),
+            ).format(since_trigger(total))
+        )
         self.export_button.setText(self.tr("Export review bundle…"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Signal
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from composer.variables import CANONICAL_VARIABLES
 
@@ -27,7 +27,7 @@ def variable_tag(name: str) -> str:
     return f"{{{{ {name} }}}}"
 
 
-class VariablePicker(QToolButton):
+class VariablePicker(QPushButton):
     """A button with the canonical variables; choosing one emits its tag.
 
     The menu reads "First name, or: friend" for a variable with a fallback.
@@ -40,7 +40,6 @@ class VariablePicker(QToolButton):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
         self.setMenu(self._menu)
         self._retranslate()
