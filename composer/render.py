@@ -23,6 +23,7 @@ from composer.brand import BrandKit
 from composer.errors import Issue, MjmlError, TemplateRenderError, TemplateSyntaxError
 from composer.inline import inline_css
 from composer.jinja import environment
+from composer.mjml_widths import official_image_widths
 from composer.model import Template
 from composer.text import html_to_text
 from composer.validate import validate_mjml
@@ -143,6 +144,7 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
         return f'<mj-image{attrs} alt=""{tag.group(2)}>'
 
     text = _MJ_IMAGE_RE.sub(add_alt, text)
+    text = official_image_widths(text)
     additions = ""
     if preheader and "<mj-preview" not in text:
         additions += f"<mj-preview>{_xml_escape(preheader)}</mj-preview>"

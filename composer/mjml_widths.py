@@ -1,0 +1,261 @@
+"""Image widths as official MJML computes them, written into the MJML for MRML.
+
+Official MJML draws an ``mj-image`` at ``min(box, width)``, where ``box`` is
+the width its column leaves after paddings and borders (integers, via
+``parseInt``). MRML uses the ``width`` attribute as is (an image wider than
+its column overflows it) and keeps fractions (287.5px). This module walks
+the MJML's section/column tree with MJML's attribute cascade (inline >
+mj-class > mj-attributes tag defaults > mj-all > component defaults) and
+writes the official width on each body image. Anything it cannot resolve
+(includes, widths it does not understand) is left untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+
+logger = logging.getLogger(__name__)
+
+_ATTRS = r"(?:\s+[^\s=>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*"
+_TOKEN_RE = re.compile(
+    rf"<!--.*?-->|<(/?)(mj-[\w-]+|mjml)\b({_ATTRS})\s*(/?)>", re.DOTALL
+)
+_ATTR_RE = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+_PX_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$")
+_INT_RE = re.compile(r"^\s*([+-]?\d+)")
+
+# Elements whose content is HTML or text, not MJML: their inside is skipped.
+_RAW_CONTENT = frozenset({
+    "mj-text", "mj-button", "mj-raw", "mj-table", "mj-style", "mj-title", "mj-preview",
+    "mj-navbar-link", "mj-social-element", "mj-accordion-title", "mj-accordion-text",
+})
+_DEFAULTS: dict[str, dict[str, str]] = {
+    "mj-body": {"width": "600px"},
+    "mj-section": {"padding": "20px 0"},
+    "mj-wrapper": {"padding": "20px 0"},
+    "mj-hero": {"padding": "0px"},
+    "mj-image": {"padding": "10px 25px", "border": "0"},
+}
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict[str, str]
+    start: int
+    end: int
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass
+class _Head:
+    all: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, dict[str, str]] = field(default_factory=dict)
+    classes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def parse_attrs(text: str) -> dict[str, str]:
+    """Attributes of a start tag's attribute text; the first of duplicates wins."""
+    attrs: dict[str, str] = {}
+    for match in _ATTR_RE.finditer(text):
+        name = match.group(1)
+        value = next((g for g in match.group(2, 3, 4) if g is not None), "")
+        attrs.setdefault(name, value)
+    return attrs
+
+
+def _parse(text: str) -> tuple[_Head, _Node | None]:
+    head = _Head()
+    root = _Node("root", {}, 0, 0)
+    stack = [root]
+    body: _Node | None = None
+    in_attributes = False
+    pos = 0
+    while True:
+        match = _TOKEN_RE.search(text, pos)
+        if match is None:
+            break
+        pos = match.end()
+        closing, tag = match.group(1), match.group(2)
+        if tag is None:  # a comment
+            continue
+        if closing:
+            if tag == "mj-attributes":
+                in_attributes = False
+            if len(stack) > 1 and stack[-1].tag == tag:
+                stack.pop()
+            continue
+        attrs = parse_attrs(match.group(3) or "")
+        self_closing = bool(match.group(4))
+        if in_attributes:
+            if tag == "mj-all":
+                head.all.update(attrs)
+            elif tag == "mj-class":
+                name = attrs.pop("name", "")
+                head.classes.setdefault(name, {}).update(attrs)
+            else:
+                head.tags.setdefault(tag, {}).update(attrs)
+            if not self_closing:  # skip to its end: mj-class may hold children
+                end = text.find(f"</{tag}>", pos)
+                pos = pos if end < 0 else end + len(tag) + 3
+            continue
+        if tag == "mj-attributes":
+            in_attributes = not self_closing
+            continue
+        node = _Node(tag, attrs, match.start(), match.end())
+        stack[-1].children.append(node)
+        if tag == "mj-body":
+            body = node
+        if self_closing:
+            continue
+        if tag in _RAW_CONTENT:
+            end = text.find(f"</{tag}", pos)
+            if end >= 0:
+                pos = end
+            stack.append(node)
+            continue
+        stack.append(node)
+    return head, body
+
+
+class _Resolver:
+    def __init__(self, head: _Head) -> None:
+        self.head = head
+
+    def get(self, node: _Node, name: str) -> str | None:
+        if name in node.attrs:
+            return node.attrs[name]
+        value: str | None = None
+        for cls in node.attrs.get("mj-class", "").split():
+            value = self.head.classes.get(cls, {}).get(name, value)
+        if value is not None:
+            return value
+        tag_defaults = self.head.tags.get(node.tag, {})
+        if name in tag_defaults:
+            return tag_defaults[name]
+        if name in self.head.all:
+            return self.head.all[name]
+        return _DEFAULTS.get(node.tag, {}).get(name)
+
+    def side(self, node: _Node, attribute: str, direction: str) -> int:
+        """MJML's getShorthandAttrValue: one side of a padding-like shorthand."""
+        own = self.get(node, f"{attribute}-{direction}")
+        if own:
+            return _parse_int(own)
+        value = self.get(node, attribute)
+        if not value:
+            return 0
+        parts = value.strip().split()[:4]
+        if len(parts) == 1:
+            return _parse_int(value)
+        index = {2: {"left": 1, "right": 1}, 3: {"left": 1, "right": 1},
+                 4: {"right": 1, "left": 3}}[len(parts)][direction]
+        return _parse_int(parts[index])
+
+    def border(self, node: _Node, direction: str, attribute: str = "border") -> int:
+        """MJML's getShorthandBorderValue: the first whole number in the border."""
+        value = self.get(node, f"{attribute}-{direction}") or self.get(node, attribute) or "0"
+        match = re.search(r"(?:^| )(\d+)", value)
+        return int(match.group(1)) if match else 0
+
+    def horizontal(self, node: _Node) -> int:
+        return self.side(node, "padding", "left") + self.side(node, "padding", "right")
+
+    def borders(self, node: _Node) -> int:
+        return self.border(node, "left") + self.border(node, "right")
+
+
+def _parse_int(value: str) -> int:
+    match = _INT_RE.match(value)
+    return int(match.group(1)) if match else 0
+
+
+def _parse_width(value: str) -> tuple[float, str] | None:
+    match = re.match(r"^\s*(\d+(?:\.\d+)?)\s*(px|%)?\s*$", value)
+    if not match:
+        return None
+    return float(match.group(1)), match.group(2) or "px"
+
+
+def official_image_widths(text: str) -> str:
+    """Write the width official MJML would draw on every body ``mj-image``."""
+    if "<mj-image" not in text or "<mj-include" in text:
+        return text
+    head, body = _parse(text)
+    if body is None:
+        return text
+    resolver = _Resolver(head)
+    edits: list[tuple[int, int, str]] = []
+    body_width = resolver.get(body, "width") or "600px"
+    parsed = _parse_width(body_width)
+    if parsed is None or parsed[1] != "px":
+        return text
+
+    def image(node: _Node, container: float) -> None:
+        box = math.trunc(container) - resolver.horizontal(node) - resolver.borders(node)
+        width = resolver.get(node, "width")
+        own: float | None = None
+        if width:
+            match = _PX_RE.match(width)
+            if match is None:
+                return  # a width MJML and MRML read differently (%, auto): leave it
+            own = float(match.group(1))
+            result = min(box, int(own))
+        else:
+            result = box
+        if result <= 0 or ("width" in node.attrs and own == result):
+            return
+        edits.append((node.start, node.end, _with_width(text[node.start : node.end], result)))
+
+    def walk(node: _Node, container: float, siblings: int) -> None:
+        tag = node.tag
+        if tag == "mj-image":
+            image(node, container)
+            return
+        if tag in ("mj-section", "mj-wrapper"):
+            box = math.trunc(container) - resolver.horizontal(node) - resolver.borders(node)
+            inner = float(box)
+        elif tag in ("mj-column", "mj-group"):
+            own = resolver.get(node, "width")
+            if own:
+                parsed_own = _parse_width(own)
+                if parsed_own is None:
+                    return
+                amount, unit = parsed_own
+            else:
+                amount, unit = container / max(siblings, 1), "px"
+            extra = resolver.horizontal(node)
+            if tag == "mj-column":
+                extra += resolver.borders(node) + resolver.border(node, "left", "inner-border") \
+                    + resolver.border(node, "right", "inner-border")
+            inner = container * amount / 100 - extra if unit == "%" else amount - extra
+        elif tag == "mj-hero":
+            inner = container - resolver.horizontal(node)
+        elif tag == "mj-body":
+            inner = container
+        else:
+            return  # accordion, carousel, navbar...: no images of their own here
+        if tag == "mj-group":
+            count = len(node.children)
+        else:
+            count = sum(1 for child in node.children if child.tag != "mj-raw")
+        for child in node.children:
+            walk(child, inner, count)
+
+    walk(body, parsed[0], 1)
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _with_width(tag: str, width: int) -> str:
+    """The ``<mj-image ...>`` start tag with ``width`` set to ``width``px."""
+    replaced, count = re.subn(
+        r"(\swidth\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)", rf'\g<1>"{width}px"', tag, count=1
+    )
+    if count:
+        return replaced
+    return re.sub(r"^<mj-image", f'<mj-image width="{width}px"', tag)

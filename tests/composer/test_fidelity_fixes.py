@@ -1,0 +1,55 @@
+"""MRML -> official MJML fidelity fixes, each on a minimal MJML snippet.
+
+The pixel comparison itself is ``benchmarks/fidelity.py`` (not in CI); these
+tests pin the HTML property each fix produces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from composer import render_preview
+
+
+def _html(body: str, head: str = "") -> str:
+    source = f"<mjml><mj-head>{head}</mj-head><mj-body>{body}</mj-body></mjml>"
+    return render_preview(source, {}, jinja=False).html
+
+
+def _image_widths(html: str) -> list[str]:
+    return re.findall(r'<img[^>]*\swidth="([^"]+)"', html)
+
+
+def test_image_wider_than_its_column_is_clamped_to_the_box() -> None:
+    # 3 columns of 200px, image padding 25px each side: official box is 150px.
+    image = '<mj-image src="a.png" width="184px" padding="0 25px" />'
+    cols = "".join(f"<mj-column>{image}</mj-column>" for _ in range(3))
+    html = _html(f"<mj-section>{cols}</mj-section>")
+    assert _image_widths(html) == ["150", "150", "150"]
+    assert "width:184px" not in html
+
+
+def test_image_width_is_floored_like_parseint() -> None:
+    # 600 * 33.333...% = 199.99...px -> parseInt 199 - 50 = 149 (MRML said 150).
+    html = _html('<mj-section><mj-column width="33.333333%">'
+                 '<mj-image src="a.png" width="150px" /></mj-column>'
+                 '<mj-column width="66.666667%"><mj-text>x</mj-text></mj-column></mj-section>')
+    assert _image_widths(html) == ["149"]
+    # An image without width gets the whole box, a whole number (575 / 2 = 287.5).
+    html = _html('<mj-section padding="0 25px 0 0"><mj-column><mj-image src="a.png" padding="0" />'
+                 '</mj-column><mj-column><mj-text>x</mj-text></mj-column></mj-section>')
+    assert _image_widths(html) == ["287"]
+
+
+def test_image_width_uses_mj_attributes_cascade() -> None:
+    head = ('<mj-attributes><mj-all padding="0px" /><mj-class name="big" width="500px" />'
+            '<mj-section padding="0 100px" /></mj-attributes>')
+    html = _html('<mj-section><mj-column><mj-image mj-class="big" src="a.png" /></mj-column>'
+                 '</mj-section>', head)
+    assert _image_widths(html) == ["400"]
+
+
+def test_image_within_its_box_is_untouched() -> None:
+    html = _html('<mj-section><mj-column><mj-image src="a.png" width="120px" /></mj-column>'
+                 '</mj-section>')
+    assert _image_widths(html) == ["120"]
