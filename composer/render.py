@@ -36,6 +36,10 @@ _TAG_RE = re.compile(
 )
 _NEWLINE_IN_VALUE_RE = re.compile(r'"[^"]*\n[^"]*"|\'[^\']*\n[^\']*\'')
 _MJ_IMAGE_RE = re.compile(r"<mj-image\b([^>]*?)(/?)>", re.DOTALL)
+_ATTR_NAME_RE = re.compile(
+    r"(\s+)([^\s=>/\"']+)(\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?"
+)
+_PLAIN_NAME_RE = re.compile(r"^[A-Za-z_:][\w:.-]*$")
 _HEAD_RE = re.compile(r"<mj-head\b[^>]*>", re.DOTALL)
 _MJML_OPEN_RE = re.compile(r"<mjml\b[^>]*>", re.DOTALL)
 _UNDEFINED_RE = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
@@ -123,17 +127,43 @@ def _shifted(line: int | None, shift: int) -> int | None:
     return None if line is None else line + shift
 
 
+def _first_attribute_wins(tag: str) -> str:
+    """Drop repeated attributes of one start tag, keeping the first.
+
+    Official MJML (htmlparser2), like browsers, keeps the first of two equal
+    attribute names; MRML keeps the last, so ``font-size="12px" ...
+    font-size="14px"`` drew 14px instead of 12px.
+    """
+    seen: set[str] = set()
+
+    def keep(attr: re.Match[str]) -> str:
+        name = attr.group(2).lower()
+        if name in seen:
+            return ""
+        seen.add(name)
+        return attr.group(0)
+
+    name_end = re.match(r"<[A-Za-z][\w:.-]*", tag)
+    if name_end is None:
+        return tag
+    names = [m.group(2) for m in _ATTR_NAME_RE.finditer(tag, name_end.end())]
+    if len(names) < 2 or not all(_PLAIN_NAME_RE.match(n) for n in names):
+        return tag  # nothing to drop, or ESP tags between attributes: leave them be
+    return tag[: name_end.end()] + _ATTR_NAME_RE.sub(keep, tag[name_end.end() :])
+
+
 def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
     """Source fixes so MRML draws like official MJML (see the fidelity benchmark)."""
 
-    def collapse(tag: re.Match[str]) -> str:
+    def clean_tag(tag: re.Match[str]) -> str:
         # Official MJML collapses line breaks inside attribute values; MRML writes
         # them out as a literal backslash-n (a multi-line style="" then breaks).
-        return _NEWLINE_IN_VALUE_RE.sub(
-            lambda v: re.sub(r"\s*\n\s*", " ", v.group(0)), tag.group(0)
-        )
+        text = tag.group(0)
+        if "\n" in text:
+            text = _NEWLINE_IN_VALUE_RE.sub(lambda v: re.sub(r"\s*\n\s*", " ", v.group(0)), text)
+        return _first_attribute_wins(text)
 
-    text = _TAG_RE.sub(collapse, mjml_text) if "\n" in mjml_text else mjml_text
+    text = _TAG_RE.sub(clean_tag, mjml_text)
 
     def add_alt(tag: re.Match[str]) -> str:
         # Official MJML writes alt="" on every image; MRML omits it (a broken-image

@@ -53,3 +53,17 @@ def test_image_within_its_box_is_untouched() -> None:
     html = _html('<mj-section><mj-column><mj-image src="a.png" width="120px" /></mj-column>'
                  '</mj-section>')
     assert _image_widths(html) == ["120"]
+
+
+def test_first_of_duplicate_attributes_wins() -> None:
+    html = _html('<mj-section><mj-column><mj-text font-size="12px" color="#000" '
+                 'font-size="14px">Привет</mj-text></mj-column></mj-section>')
+    assert "font-size:12px" in html and "font-size:14px" not in html
+
+
+def test_duplicate_check_leaves_esp_tags_between_attributes_alone() -> None:
+    from composer.render import _first_attribute_wins
+
+    tag = '<a {% if vip %}class="a"{% else %}class="b"{% endif %} href="#">'
+    assert _first_attribute_wins(tag) == tag
+    assert _first_attribute_wins('<a class="a" href="#" class="b">') == '<a class="a" href="#">'
