@@ -16,6 +16,7 @@ from composer import BrandKit, load_template
 from ui.editor.actions import EmailActions
 from ui.editor.autosave import DraftStore
 from ui.editor.editor import TemplateEditor
+from ui.language import LanguageSwitcher
 from ui.tasks import Pools
 
 TODAY = date(2025, 11, 22)
@@ -28,6 +29,15 @@ def pools(qapp: QApplication) -> Iterator[Pools]:
     made.wait()
     made.read.deleteLater()
     made.write.deleteLater()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    """The UI in English with its plural forms (``editor_en.qm``) loaded."""
+    made = LanguageSwitcher()
+    made.apply("en")
+    yield made
+    made.apply("en")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from composer import builtin_templates
 from ui.editor.page import TemplatesPage
 from ui.editor.scenario import ScenarioTimeline, delay_text
+from ui.language import LanguageSwitcher
 from ui.pages import PageContext
 from ui.tasks import Pools
 
@@ -48,7 +49,9 @@ def test_the_page_opens_a_template_and_gets_ready(
     pools.wait()
 
 
-def test_the_timeline_shows_delays_and_the_exit_condition(qtbot: QtBot) -> None:
+def test_the_timeline_shows_delays_and_the_exit_condition(
+    qtbot: QtBot, english: LanguageSwitcher
+) -> None:
     timeline = ScenarioTimeline()
     qtbot.add_widget(timeline)
     timeline.set_scenario("abandoned_cart", list(reversed(builtin_templates())))
@@ -56,7 +59,7 @@ def test_the_timeline_shows_delays_and_the_exit_condition(qtbot: QtBot) -> None:
     assert names == ["abandoned_cart_1", "abandoned_cart_2", "abandoned_cart_3"]
     texts = " ".join(label.text() for label in timeline.findChildren(type(timeline._title)))
     assert "1 hour after the trigger" in texts
-    assert "3 days after the previous email" in texts
+    assert "4 days after the previous email" in texts
     assert "placed an order or emptied the cart" in texts
     with qtbot.wait_signal(timeline.step_opened, timeout=1000) as blocker:
         timeline.cards[2].open_button.click()
@@ -66,7 +69,7 @@ def test_the_timeline_shows_delays_and_the_exit_condition(qtbot: QtBot) -> None:
     assert blocker.args == ["abandoned_cart"]
 
 
-def test_delay_texts() -> None:
+def test_delay_texts(english: LanguageSwitcher) -> None:
     assert delay_text(0, True) == "at once"
-    assert "day" in delay_text(72, False)
-    assert "hour" in delay_text(1, True)
+    assert delay_text(72, False) == "3 days after the previous email"
+    assert delay_text(1, True) == "1 hour after the trigger"
