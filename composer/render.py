@@ -23,7 +23,7 @@ from composer.brand import BrandKit
 from composer.errors import Issue, MjmlError, TemplateRenderError, TemplateSyntaxError
 from composer.inline import inline_css
 from composer.jinja import environment
-from composer.mjml_widths import official_image_widths
+from composer.mjml_widths import official_image_widths, parse_attrs
 from composer.model import Template
 from composer.text import html_to_text
 from composer.validate import validate_mjml
@@ -35,7 +35,8 @@ _TAG_RE = re.compile(
     r"<[A-Za-z][\w:.-]*(?:\s+[^\s=>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"
 )
 _NEWLINE_IN_VALUE_RE = re.compile(r'"[^"]*\n[^"]*"|\'[^\']*\n[^\']*\'')
-_MJ_IMAGE_RE = re.compile(r"<mj-image\b([^>]*?)(/?)>", re.DOTALL)
+_ALT_TAGS = ("mj-image", "mj-social-element", "mj-carousel-image")
+_ALT_RE = re.compile(r"<(mj-image|mj-social-element|mj-carousel-image)\b([^>]*?)(/?)>", re.DOTALL)
 _ATTR_NAME_RE = re.compile(
     r"(\s+)([^\s=>/\"']+)(\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?"
 )
@@ -152,6 +153,16 @@ def _first_attribute_wins(tag: str) -> str:
     return tag[: name_end.end()] + _ATTR_NAME_RE.sub(keep, tag[name_end.end() :])
 
 
+def _alt_defaults(text: str) -> set[str]:
+    """Tags whose ``alt`` comes from ``mj-attributes`` (or every tag: mj-all, mj-class)."""
+    found: set[str] = set()
+    for block in re.findall(r"<mj-attributes\b.*?</mj-attributes>", text, re.DOTALL):
+        for tag, attrs in re.findall(r"<(mj-[\w-]+)\b([^>]*)>", block):
+            if "alt" in parse_attrs(attrs):
+                found.update(_ALT_TAGS if tag in ("mj-all", "mj-class") else (tag,))
+    return found
+
+
 def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
     """Source fixes so MRML draws like official MJML (see the fidelity benchmark)."""
 
@@ -164,16 +175,17 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
         return _first_attribute_wins(text)
 
     text = _TAG_RE.sub(clean_tag, mjml_text)
+    has_alt_default = _alt_defaults(text) if "<mj-attributes" in text else set()
 
     def add_alt(tag: re.Match[str]) -> str:
-        # Official MJML writes alt="" on every image; MRML omits it (a broken-image
-        # icon shows where images are blocked).
-        attrs = tag.group(1)
-        if re.search(r"\salt\s*=", attrs):
+        # Official MJML writes alt="" on every image, social icon and carousel
+        # image; MRML omits it (a broken-image icon shows where images are blocked).
+        name, attrs = tag.group(1), tag.group(2)
+        if name in has_alt_default or re.search(r"\salt\s*=", attrs):
             return tag.group(0)
-        return f'<mj-image{attrs} alt=""{tag.group(2)}>'
+        return f'<{name}{attrs} alt=""{tag.group(3)}>'
 
-    text = _MJ_IMAGE_RE.sub(add_alt, text)
+    text = _ALT_RE.sub(add_alt, text)
     text = official_image_widths(text)
     additions = ""
     if preheader and "<mj-preview" not in text:

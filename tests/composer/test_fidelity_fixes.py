@@ -67,3 +67,21 @@ def test_duplicate_check_leaves_esp_tags_between_attributes_alone() -> None:
     tag = '<a {% if vip %}class="a"{% else %}class="b"{% endif %} href="#">'
     assert _first_attribute_wins(tag) == tag
     assert _first_attribute_wins('<a class="a" href="#" class="b">') == '<a class="a" href="#">'
+
+
+def test_social_icons_and_carousel_images_get_empty_alt() -> None:
+    html = _html('<mj-section><mj-column><mj-social>'
+                 '<mj-social-element name="facebook" href="https://x.ru">F</mj-social-element>'
+                 '</mj-social></mj-column><mj-column><mj-carousel>'
+                 '<mj-carousel-image src="https://x.ru/1.png" />'
+                 '</mj-carousel></mj-column></mj-section>')
+    images = re.findall(r"<img\b[^>]*>", html)
+    content = [i for i in images if "facebook" in i or "x.ru/1.png" in i]
+    assert content and all(re.search(r'\balt=""', i) for i in content)
+
+
+def test_alt_from_mj_attributes_is_not_overridden() -> None:
+    head = '<mj-attributes><mj-image alt="Логотип" /></mj-attributes>'
+    html = _html('<mj-section><mj-column><mj-image src="a.png" /></mj-column></mj-section>',
+                 head)
+    assert 'alt="Логотип"' in html
