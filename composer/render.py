@@ -41,6 +41,7 @@ _ATTR_NAME_RE = re.compile(
     r"(\s+)([^\s=>/\"']+)(\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?"
 )
 _PLAIN_NAME_RE = re.compile(r"^[A-Za-z_:][\w:.-]*$")
+_YAHOO_MEDIA_RE = re.compile(r"@media\s+screen\s*,\s*yahoo\b")
 _HEAD_RE = re.compile(r"<mj-head\b[^>]*>", re.DOTALL)
 _MJML_OPEN_RE = re.compile(r"<mjml\b[^>]*>", re.DOTALL)
 _UNDEFINED_RE = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
@@ -203,6 +204,14 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
     return text
 
 
+def _fix_html(html: str) -> str:
+    """HTML fixes after MRML so the result draws like official MJML's."""
+    # Official MJML writes the carousel's Yahoo rule as "@media screen yahoo", an
+    # invalid query no client applies; MRML's "screen,yahoo" matches every screen
+    # and hides the carousel arrows (the image then fills their space).
+    return _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
+
+
 def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -252,7 +261,7 @@ def _render(
         rendered = "".join(pieces)
     else:
         subject, preheader, rendered = subject_src.strip(), preheader_src.strip(), source
-    html = mjml_to_html(_fix_mjml(rendered, preheader, subject))
+    html = _fix_html(mjml_to_html(_fix_mjml(rendered, preheader, subject)))
     if inline:
         html = inline_css(html)
     text: str | None = None

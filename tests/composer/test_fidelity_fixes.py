@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from composer import render_preview
+from composer import render, render_preview
 
 
 def _html(body: str, head: str = "") -> str:
@@ -85,3 +85,16 @@ def test_alt_from_mj_attributes_is_not_overridden() -> None:
     html = _html('<mj-section><mj-column><mj-image src="a.png" /></mj-column></mj-section>',
                  head)
     assert 'alt="Логотип"' in html
+
+
+def test_carousel_yahoo_rule_stays_an_invalid_media_query() -> None:
+    html = _html('<mj-section><mj-column><mj-carousel>'
+                 '<mj-carousel-image src="https://x.ru/1.png" />'
+                 '<mj-carousel-image src="https://x.ru/2.png" />'
+                 '</mj-carousel></mj-column></mj-section>')
+    assert "@media screen yahoo" in html
+    assert not re.search(r"@media\s+screen\s*,\s*yahoo", html)
+    exported = render("<mjml><mj-body><mj-section><mj-column><mj-carousel>"
+                      '<mj-carousel-image src="https://x.ru/1.png" /></mj-carousel>'
+                      "</mj-column></mj-section></mj-body></mjml>", {}, jinja=False).html
+    assert not re.search(r"@media\s+screen\s*,\s*yahoo", exported)
