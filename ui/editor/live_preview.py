@@ -33,8 +33,12 @@ from ui.tasks import Debouncer, RequestCounter, Task, error_message
 
 log = logging.getLogger(__name__)
 
-RENDER_DEBOUNCE_MS = 60
-"""Quiet time after a keystroke before the preview renders (a render takes ~5-25 ms)."""
+RENDER_DEBOUNCE_MS = 25
+"""Quiet time after a keystroke before the preview renders.
+
+Short on purpose: a render takes 5-25 ms off the GUI thread and stale ones are
+dropped, so the debounce only merges keys typed within one frame or two.
+"""
 
 PHONE_WIDTHS = (375, 320)
 """Phone viewport widths offered (iPhone-class and the narrowest common one)."""
