@@ -127,3 +127,23 @@ def test_closing_the_editor_with_unsaved_edits_does_not_crash(
     pools.wait()
     assert load_template(sqlite_engine, "welcome_1").subject == "Не сохранено"
     assert load_template(sqlite_engine, "welcome_2").subject == "Тоже не сохранено"
+
+
+def test_closing_the_window_saves_what_is_pending(
+    qtbot: QtBot, sqlite_engine: Engine, pools: Pools, drafts: DraftStore,
+    opened: list[QUrl], tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.add_widget(window)
+    editor = make_editor(qtbot, sqlite_engine, pools, drafts, opened, tmp_path,
+                         autosave_delay_ms=600_000, register=False)
+    window.setCentralWidget(editor)
+    window.show()
+    editor.open_template(load_template(sqlite_engine, "reactivation_1"))
+    editor.field_edits["subject"].setText("Закрыли окно сразу после правки")
+    window.close()  # the autosave clock has not run out: the close saves
+    pools.wait()
+    assert load_template(sqlite_engine, "reactivation_1").subject == (
+        "Закрыли окно сразу после правки")

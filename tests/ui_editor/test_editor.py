@@ -217,3 +217,18 @@ def test_inbox_view_truncates_each_variant(editor: TemplateEditor) -> None:
     assert phone.subject_truncated and phone.subject.endswith("…")
     assert not desktop.subject_truncated
     assert "Очень длинная" in editor.inbox.rows.text()
+
+
+def test_export_review_bundle_builds_the_bundle_off_the_gui_thread(
+    qtbot: QtBot, editor: TemplateEditor, opened: list[QUrl], tmp_path: Path
+) -> None:
+    actions = editor._actions
+    assert actions is not None
+    out = tmp_path / "review"
+    with qtbot.wait_signal(actions.bundle_written, timeout=120000) as blocker:
+        actions.export_bundle("birthday", editor, out)
+    index = Path(blocker.args[0])
+    assert index == out / "index.html" and index.exists()
+    assert (out / "review.pdf").exists()
+    assert any(p.suffix == ".png" for p in out.rglob("*.png"))
+    assert opened[-1] == QUrl.fromLocalFile(str(index))

@@ -10,7 +10,14 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -92,6 +99,23 @@ class _UndoKeysFilter(QObject):
         return False
 
 
+class _CloseWatcher(QObject):
+    """Flushes the editor's pending save when its window is about to close.
+
+    It sees the Close event before the window's own ``closeEvent``, which
+    waits for the pools: the save then runs before the app goes away.
+    """
+
+    def __init__(self, editor: TemplateEditor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and shiboken6.isValid(self._editor):
+            self._editor.flush()
+        return False
+
+
 class TemplateEditor(QWidget):
     """Edits one template at a time; every change is a command on its undo stack.
 
@@ -148,6 +172,8 @@ class TemplateEditor(QWidget):
         self._lint_counter = RequestCounter()
         self._lint_debouncer = Debouncer(LINT_DEBOUNCE_MS, self._lint_now, self)
         self._undo_filter = _UndoKeysFilter(self)
+        self._close_watcher = _CloseWatcher(self)
+        self._watched_window: QWidget | None = None
 
         self.undo_group = QUndoGroup(self)
         self.undo_action: QAction = self.undo_group.createUndoAction(self)
@@ -555,6 +581,19 @@ class TemplateEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        window = self.window()
+        if window is not self and window is not self._watched_window:
+            if self._watched_window is not None and shiboken6.isValid(self._watched_window):
+                self._watched_window.removeEventFilter(self._close_watcher)
+            window.installEventFilter(self._close_watcher)
+            self._watched_window = window
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
 
     def _retranslate(self) -> None:
         labels = {"from_name": self.tr("From"), "subject": self.tr("Subject"),

@@ -244,6 +244,9 @@ class TemplatesPage(QWidget):
         if name != self._opening:
             return  # the user opened another one meanwhile
         template, draft = loaded
+        if draft is not None and draft[0] == template:
+            self.drafts.remove(name)  # saved after all (the app quit before it said so)
+            draft = None
         editor = self._ensure_editor()
         editor.open_template(template, draft)
         self.stack.setCurrentWidget(editor)
