@@ -41,6 +41,7 @@ _ATTR_NAME_RE = re.compile(
     r"(\s+)([^\s=>/\"']+)(\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?"
 )
 _PLAIN_NAME_RE = re.compile(r"^[A-Za-z_:][\w:.-]*$")
+_STYLE_OPEN_RE = re.compile(r"(<style\b[^>]*?)\s*>(.*?</style>)", re.DOTALL | re.IGNORECASE)
 _YAHOO_MEDIA_RE = re.compile(r"@media\s+screen\s*,\s*yahoo\b")
 _HEAD_RE = re.compile(r"<mj-head\b[^>]*>", re.DOTALL)
 _MJML_OPEN_RE = re.compile(r"<mjml\b[^>]*>", re.DOTALL)
@@ -212,6 +213,21 @@ def _fix_html(html: str) -> str:
     return _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
 
 
+def _keep_interactive_css_out(html: str) -> str:
+    """Mark the carousel's ``<style>`` so the inliner leaves it in the head only.
+
+    Official MJML inlines nothing but ``mj-style inline``. Inlined here, the
+    carousel's ``display:none !important`` lands on every arrow and thumbnail
+    and beats the ``:checked`` rules that show them (arrows vanish, the page
+    narrows). Media queries in the same block are never inlined anyway.
+    """
+    return _STYLE_OPEN_RE.sub(
+        lambda m: m.group(0) if ".mj-carousel" not in m.group(2)
+        else f'{m.group(1)} data-premailer="ignore">{m.group(2)}',
+        html,
+    )
+
+
 def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -263,7 +279,7 @@ def _render(
         subject, preheader, rendered = subject_src.strip(), preheader_src.strip(), source
     html = _fix_html(mjml_to_html(_fix_mjml(rendered, preheader, subject)))
     if inline:
-        html = inline_css(html)
+        html = inline_css(_keep_interactive_css_out(html))
     text: str | None = None
     if text_override and not jinja:
         text = text_override

@@ -10,6 +10,11 @@ import re
 
 from composer import render, render_preview
 
+CAROUSEL = ("<mjml><mj-body><mj-section><mj-column><mj-carousel>"
+            '<mj-carousel-image src="https://x.ru/1.png" />'
+            '<mj-carousel-image src="https://x.ru/2.png" />'
+            "</mj-carousel></mj-column></mj-section></mj-body></mjml>")
+
 
 def _html(body: str, head: str = "") -> str:
     source = f"<mjml><mj-head>{head}</mj-head><mj-body>{body}</mj-body></mjml>"
@@ -94,7 +99,16 @@ def test_carousel_yahoo_rule_stays_an_invalid_media_query() -> None:
                  '</mj-carousel></mj-column></mj-section>')
     assert "@media screen yahoo" in html
     assert not re.search(r"@media\s+screen\s*,\s*yahoo", html)
-    exported = render("<mjml><mj-body><mj-section><mj-column><mj-carousel>"
-                      '<mj-carousel-image src="https://x.ru/1.png" /></mj-carousel>'
-                      "</mj-column></mj-section></mj-body></mjml>", {}, jinja=False).html
+    exported = render(CAROUSEL, {}, jinja=False).html
     assert not re.search(r"@media\s+screen\s*,\s*yahoo", exported)
+
+
+def test_export_does_not_inline_the_carousel_css() -> None:
+    html = render(CAROUSEL, {}, jinja=False).html
+    # The :checked rules must be able to show arrows and thumbnails: no inline
+    # display:none !important on them, and the rules stay in the head.
+    labels = re.findall(r"<label\b[^>]*>", html)
+    assert labels and not any("display:none !important" in label for label in labels)
+    assert ".mj-carousel-previous" in html and "data-premailer" not in html
+    # Other CSS is still inlined (the export contract).
+    assert re.search(r'<img[^>]*style="[^"]*border:0', html)
