@@ -42,6 +42,10 @@ _ATTR_NAME_RE = re.compile(
 )
 _PLAIN_NAME_RE = re.compile(r"^[A-Za-z_:][\w:.-]*$")
 _STYLE_OPEN_RE = re.compile(r"(<style\b[^>]*?)\s*>(.*?</style>)", re.DOTALL | re.IGNORECASE)
+_GROUP_COLUMN_RE = re.compile(
+    r'(<div class="mj-outlook-group-fix mj-column-per-\d+-\d+" style="[^"]*?\bwidth:)'
+    r"(\d+\.\d+)%"
+)
 _YAHOO_MEDIA_RE = re.compile(r"@media\s+screen\s*,\s*yahoo\b")
 _HEAD_RE = re.compile(r"<mj-head\b[^>]*>", re.DOTALL)
 _MJML_OPEN_RE = re.compile(r"<mjml\b[^>]*>", re.DOTALL)
@@ -210,7 +214,19 @@ def _fix_html(html: str) -> str:
     # Official MJML writes the carousel's Yahoo rule as "@media screen yahoo", an
     # invalid query no client applies; MRML's "screen,yahoo" matches every screen
     # and hides the carousel arrows (the image then fills their space).
-    return _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
+    html = _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
+
+    def mobile_width(match: re.Match[str]) -> str:
+        # A column without width in an mj-group keeps ``parseInt(100 / n)%`` as its
+        # own (mobile) width in official MJML; MRML writes 14.285714%, so a row of
+        # seven icons on a phone came out 2 px apart.
+        share = float(match.group(2))
+        for count in range(3, 51):
+            if abs(share - 100 / count) < 1e-4:
+                return f"{match.group(1)}{int(100 / count)}%"
+        return match.group(0)
+
+    return _GROUP_COLUMN_RE.sub(mobile_width, html)
 
 
 def _keep_interactive_css_out(html: str) -> str:

@@ -112,3 +112,15 @@ def test_export_does_not_inline_the_carousel_css() -> None:
     assert ".mj-carousel-previous" in html and "data-premailer" not in html
     # Other CSS is still inlined (the export contract).
     assert re.search(r'<img[^>]*style="[^"]*border:0', html)
+
+
+def test_group_columns_without_width_get_a_whole_percent_mobile_width() -> None:
+    cols = "".join(f"<mj-column><mj-text>{i}</mj-text></mj-column>" for i in range(7))
+    html = _html(f"<mj-section><mj-group>{cols}</mj-group></mj-section>"
+                 '<mj-section><mj-group><mj-column width="30%"><mj-text>a</mj-text></mj-column>'
+                 '<mj-column width="70%"><mj-text>b</mj-text></mj-column></mj-group></mj-section>')
+    widths = re.findall(r'class="mj-outlook-group-fix mj-column-per-[^"]*" style="[^"]*?'
+                        r'\bwidth:([^;"]+)', html)
+    assert widths == ["14%"] * 7 + ["30%", "70%"]
+    # The desktop media query keeps the exact share.
+    assert re.search(r"\.mj-column-per-14-\d+ \{ width:14\.28\d*% !important", html)
