@@ -381,8 +381,9 @@ class BlocksPane(QWidget):
         for type_name, action in self._add_actions.items():
             action.setText(names.get(type_name, type_name))
         self.add_button.setText(self.tr("Add block"))
-        self.up_button.setText(self.tr("Up"))
-        self.down_button.setText(self.tr("Down"))
+        # Arrows keep the row narrow enough for "Add block" in both languages.
+        self.up_button.setText("↑")
+        self.down_button.setText("↓")
         self.delete_button.setText(self.tr("Delete"))
         self.up_button.setToolTip(self.tr("Move the block up"))
         self.down_button.setToolTip(self.tr("Move the block down"))

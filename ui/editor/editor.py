@@ -602,8 +602,9 @@ class TemplateEditor(QWidget):
             label.setText(labels[name])
         self.field_edits["preheader"].setToolTip(
             self.tr("The grey line after the subject in the inbox list"))
-        self.undo_button.setText(self.tr("Undo"))
-        self.redo_button.setText(self.tr("Redo"))
+        # Icons, not words: the header must leave room for the save status.
+        self.undo_button.setText("↶")
+        self.redo_button.setText("↷")
         self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
         self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
         self._contact_label.setText(self.tr("Preview for:"))

@@ -98,7 +98,7 @@ class TemplatesPage(QWidget):
         self.library = QTreeWidget()
         self.library.setHeaderHidden(True)
         self.library.setObjectName("templateLibrary")
-        self.library.setFixedWidth(190)
+        self.library.setFixedWidth(240)
         self.library.itemClicked.connect(self._on_library_item_clicked)
         self.library.itemActivated.connect(self._on_library_item_clicked)
 
