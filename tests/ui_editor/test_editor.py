@@ -197,14 +197,27 @@ def test_the_variable_picker_inserts_a_tag_with_its_fallback(editor: TemplateEdi
 
 
 def test_send_test_writes_an_eml_and_opens_it(
-    qtbot: QtBot, editor: TemplateEditor, opened: list[QUrl], tmp_path: Path
+    qtbot: QtBot, editor: TemplateEditor, opened: list[QUrl], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    asked: list[str] = []
+
+    def fake_get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append("asked")
+        return (" anna.test@example.ru ", True)
+
+    monkeypatch.setattr("ui.editor.actions.QInputDialog.getText", fake_get_text)
     editor.send_test()
     qtbot.wait_until(lambda: bool(opened), timeout=15000)
     path = Path(opened[-1].toLocalFile())
     assert path.suffix == ".eml" and path.parent == tmp_path / "eml"
     data = path.read_bytes()
     assert b"Subject:" in data and b"multipart/alternative" in data
+    assert b"To: anna.test@example.ru" in data
+    # The address is remembered: the second test email does not ask again.
+    editor.send_test()
+    qtbot.wait_until(lambda: len(opened) >= 2, timeout=15000)
+    assert asked == ["asked"]
 
 
 def test_inbox_view_truncates_each_variant(editor: TemplateEditor) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import platformdirs
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
 from composer.brand import BrandKit
@@ -124,8 +124,28 @@ class EmailActions(QObject):
         value = self._settings.value(TEST_ADDRESS_KEY)
         return str(value) if value else DEFAULT_TEST_ADDRESS
 
-    def send_test(self, template: Template, context: Mapping[str, Any], brand: BrandKit) -> None:
-        """Write the email for ``context`` as an ``.eml`` and open it in the mail client."""
+    def ask_test_address(self, parent: QWidget) -> bool:
+        """Ask for the test address the first time; False if the user cancelled."""
+        if self._settings.value(TEST_ADDRESS_KEY):
+            return True
+        address, ok = QInputDialog.getText(
+            parent, self.tr("Send test to myself"),
+            self.tr("Your email address (the test email is addressed to it):"),
+            QLineEdit.EchoMode.Normal, "")
+        address = address.strip()
+        if not ok or "@" not in address:
+            return False
+        self._settings.setValue(TEST_ADDRESS_KEY, address)
+        return True
+
+    def send_test(self, template: Template, context: Mapping[str, Any], brand: BrandKit,
+                  parent: QWidget | None = None) -> None:
+        """Write the email for ``context`` as an ``.eml`` and open it in the mail client.
+
+        With ``parent``, the user is asked for their address the first time.
+        """
+        if parent is not None and not self.ask_test_address(parent):
+            return
         Task(write_test_email, template, context, brand, self.test_address(), self.test_dir) \
             .owned_by(self).on_success(self._on_test_written) \
             .on_failure(self._on_failed).start(self._pools.read)

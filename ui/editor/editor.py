@@ -432,7 +432,7 @@ class TemplateEditor(QWidget):
     def send_test(self) -> None:
         """Write the email for the chosen contact as an .eml and open it."""
         if self._actions is not None and self.template is not None:
-            self._actions.send_test(self.template, self.context(), self.brand)
+            self._actions.send_test(self.template, self.context(), self.brand, self)
 
     def export_bundle(self) -> None:
         """Save, then build the review bundle of this template."""

@@ -188,27 +188,17 @@
             <translation>Добавить блок</translation>
         </message>
         <message>
-            <location filename="../editor/blocks_pane.py" line="384" />
-            <source>Up</source>
-            <translation>Выше</translation>
-        </message>
-        <message>
-            <location filename="../editor/blocks_pane.py" line="385" />
-            <source>Down</source>
-            <translation>Ниже</translation>
-        </message>
-        <message>
-            <location filename="../editor/blocks_pane.py" line="386" />
+            <location filename="../editor/blocks_pane.py" line="387" />
             <source>Delete</source>
             <translation>Удалить</translation>
         </message>
         <message>
-            <location filename="../editor/blocks_pane.py" line="387" />
+            <location filename="../editor/blocks_pane.py" line="388" />
             <source>Move the block up</source>
             <translation>Переместить блок выше</translation>
         </message>
         <message>
-            <location filename="../editor/blocks_pane.py" line="388" />
+            <location filename="../editor/blocks_pane.py" line="389" />
             <source>Move the block down</source>
             <translation>Переместить блок ниже</translation>
         </message>
@@ -224,32 +214,42 @@
     <context>
         <name>EmailActions</name>
         <message>
-            <location filename="../editor/actions.py" line="139" />
+            <location filename="../editor/actions.py" line="132" />
+            <source>Send test to myself</source>
+            <translation>Тест себе</translation>
+        </message>
+        <message>
+            <location filename="../editor/actions.py" line="133" />
+            <source>Your email address (the test email is addressed to it):</source>
+            <translation>Ваш адрес почты (тестовое письмо будет адресовано ему):</translation>
+        </message>
+        <message>
+            <location filename="../editor/actions.py" line="159" />
             <source>Where to put the review bundle</source>
             <translation>Куда сохранить пакет на согласование</translation>
         </message>
         <message>
-            <location filename="../editor/actions.py" line="145" />
+            <location filename="../editor/actions.py" line="165" />
             <source>Review bundle</source>
             <translation>Пакет на согласование</translation>
         </message>
         <message>
-            <location filename="../editor/actions.py" line="146" />
+            <location filename="../editor/actions.py" line="166" />
             <source>Rendering the emails, screenshots and PDF…</source>
             <translation>Готовим письма, скриншоты и PDF…</translation>
         </message>
         <message>
-            <location filename="../editor/actions.py" line="147" />
+            <location filename="../editor/actions.py" line="167" />
             <source>Cancel</source>
             <translation>Отмена</translation>
         </message>
         <message>
-            <location filename="../editor/actions.py" line="178" />
+            <location filename="../editor/actions.py" line="198" />
             <source>Review bundle written: {0}</source>
             <translation>Пакет на согласование сохранён: {0}</translation>
         </message>
         <message>
-            <location filename="../editor/actions.py" line="193" />
+            <location filename="../editor/actions.py" line="213" />
             <source>Test email written to {0} and opened in your mail app.</source>
             <translation>Тестовое письмо сохранено в {0} и открыто в почтовой программе.</translation>
         </message>
@@ -323,92 +323,92 @@
     <context>
         <name>LivePreviewPane</name>
         <message>
-            <location filename="../editor/live_preview.py" line="274" />
+            <location filename="../editor/live_preview.py" line="278" />
             <source>Line {0}: {1}</source>
             <translation>Строка {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="277" />
+            <location filename="../editor/live_preview.py" line="281" />
             <source>The last good version is shown below.</source>
             <translation>Ниже — последний удачный вариант.</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="279" />
+            <location filename="../editor/live_preview.py" line="283" />
             <source>Click to go to the line</source>
             <translation>Нажмите, чтобы перейти к строке</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="345" />
+            <location filename="../editor/live_preview.py" line="349" />
             <source>Desktop + phone</source>
             <translation>Компьютер + телефон</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="345" />
+            <location filename="../editor/live_preview.py" line="349" />
             <source>Desktop</source>
             <translation>Компьютер</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="346" />
+            <location filename="../editor/live_preview.py" line="350" />
             <source>Phone</source>
             <translation>Телефон</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="350" />
+            <location filename="../editor/live_preview.py" line="354" />
             <source>Light</source>
             <translation>Светлая тема</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="351" />
+            <location filename="../editor/live_preview.py" line="355" />
             <source>Dark (prefers-color-scheme)</source>
             <translation>Тёмная (prefers-color-scheme)</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="352" />
+            <location filename="../editor/live_preview.py" line="356" />
             <source>Dark (forced inversion)</source>
             <translation>Тёмная (принудительная инверсия)</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="356" />
+            <location filename="../editor/live_preview.py" line="360" />
             <source>Mail clients differ; every mode is an approximation.</source>
             <translation>Почтовые программы различаются; каждый режим — приближение.</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="357" />
+            <location filename="../editor/live_preview.py" line="361" />
             <source>Images off</source>
             <translation>Без картинок</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="359" />
+            <location filename="../editor/live_preview.py" line="363" />
             <source>Many clients start with images blocked: alt texts are shown instead.</source>
             <translation>Многие почтовые программы сначала не показывают картинки: вместо них виден альтернативный текст.</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="360" />
+            <location filename="../editor/live_preview.py" line="364" />
             <source>Phone screen width</source>
             <translation>Ширина экрана телефона</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="365" />
+            <location filename="../editor/live_preview.py" line="369" />
             <source>Light mode.</source>
             <translation>Светлая тема.</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="366" />
+            <location filename="../editor/live_preview.py" line="370" />
             <source>Approximation of Apple Mail and Outlook for Mac/iOS: they apply the email's own dark styles (prefers-color-scheme); without them the email is shown as designed.</source>
             <translation>Приближение Apple Mail и Outlook для Mac/iOS: они применяют собственные тёмные стили письма (prefers-color-scheme); без них письмо показывается как задумано.</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="369" />
+            <location filename="../editor/live_preview.py" line="373" />
             <source>Approximation of the Gmail and Outlook apps: they invert light backgrounds and dark text; pictures stay as they are.</source>
             <translation>Приближение приложений Gmail и Outlook: светлый фон и тёмный текст инвертируются, картинки остаются как есть.</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="373" />
+            <location filename="../editor/live_preview.py" line="377" />
             <source>Desktop, 600 px email</source>
             <translation>Компьютер, письмо 600 px</translation>
         </message>
         <message>
-            <location filename="../editor/live_preview.py" line="375" />
+            <location filename="../editor/live_preview.py" line="379" />
             <source>Phone, {0} px</source>
             <translation>Телефон, {0} px</translation>
         </message>
@@ -541,132 +541,122 @@
     <context>
         <name>TemplateEditor</name>
         <message>
-            <location filename="../editor/editor.py" line="560" />
+            <location filename="../editor/editor.py" line="599" />
             <source>From</source>
             <translation>Отправитель</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="560" />
+            <location filename="../editor/editor.py" line="599" />
             <source>Subject</source>
             <translation>Тема</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="561" />
+            <location filename="../editor/editor.py" line="600" />
             <source>Preheader</source>
             <translation>Прехедер</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="565" />
+            <location filename="../editor/editor.py" line="604" />
             <source>The grey line after the subject in the inbox list</source>
             <translation>Серая строка после темы в списке входящих</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="566" />
-            <source>Undo</source>
-            <translation>Отменить</translation>
-        </message>
-        <message>
-            <location filename="../editor/editor.py" line="567" />
-            <source>Redo</source>
-            <translation>Повторить</translation>
-        </message>
-        <message>
-            <location filename="../editor/editor.py" line="568" />
+            <location filename="../editor/editor.py" line="608" />
             <source>Undo (Ctrl+Z)</source>
             <translation>Отменить (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="569" />
+            <location filename="../editor/editor.py" line="609" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Повторить (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="570" />
+            <location filename="../editor/editor.py" line="610" />
             <source>Preview for:</source>
             <translation>Письмо для:</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="571" />
+            <location filename="../editor/editor.py" line="611" />
             <source>Send test to myself</source>
             <translation>Тест себе</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="573" />
+            <location filename="../editor/editor.py" line="613" />
             <source>Writes the email as an .eml file and opens it in your mail app</source>
             <translation>Сохраняет письмо в файл .eml и открывает его в почтовой программе</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="574" />
+            <location filename="../editor/editor.py" line="614" />
             <source>Export review bundle…</source>
             <translation>На согласование…</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="576" />
+            <location filename="../editor/editor.py" line="616" />
             <source>A folder and ZIP that open in any browser: every contact, desktop and phone, screenshots and a PDF</source>
             <translation>Папка и ZIP, которые открываются в любом браузере: все получатели, компьютер и телефон, скриншоты и PDF</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="578" />
+            <location filename="../editor/editor.py" line="618" />
             <source>Blocks</source>
             <translation>Блоки</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="579" />
+            <location filename="../editor/editor.py" line="619" />
             <source>MJML code</source>
             <translation>Код MJML</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="580" />
+            <location filename="../editor/editor.py" line="620" />
             <source>Inbox view</source>
             <translation>Во входящих</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="581" />
+            <location filename="../editor/editor.py" line="621" />
             <source>Checks before export</source>
             <translation>Проверки перед выгрузкой</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="582" />
+            <location filename="../editor/editor.py" line="622" />
             <source>Edit as code</source>
             <translation>Править как код</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="584" />
+            <location filename="../editor/editor.py" line="624" />
             <source>Recovered unsaved changes from {0} (the app was closed before they were saved). They are kept; discard them to go back to the saved version.</source>
             <translation>Восстановлены несохранённые изменения от {0} (программа закрылась до сохранения). Они оставлены; отмените их, чтобы вернуться к сохранённой версии.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="587" />
+            <location filename="../editor/editor.py" line="627" />
             <source>Discard recovered changes</source>
             <translation>Отменить восстановленное</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="596" />
+            <location filename="../editor/editor.py" line="636" />
             <source>MJML with Jinja variables. Undo returns to the blocks if you switched from them.</source>
             <translation>MJML с переменными Jinja. Если письмо было из блоков, «Отменить» вернёт блоки.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="599" />
+            <location filename="../editor/editor.py" line="639" />
             <source>The MJML the blocks make (read only). “Edit as code” turns the email into code.</source>
             <translation>MJML, который получается из блоков (только чтение). «Править как код» превращает письмо в код.</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="613" />
+            <location filename="../editor/editor.py" line="653" />
             <source>Series: {0}</source>
             <translation>Серия: {0}</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="616" />
+            <location filename="../editor/editor.py" line="656" />
             <source>⚠ Not saved: {0}</source>
             <translation>⚠ Не сохранено: {0}</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="619" />
+            <location filename="../editor/editor.py" line="659" />
             <source>Unsaved changes (saved automatically)</source>
             <translation>Есть изменения (сохранятся сами)</translation>
         </message>
         <message>
-            <location filename="../editor/editor.py" line="622" />
+            <location filename="../editor/editor.py" line="662" />
             <source>All changes saved</source>
             <translation>Все изменения сохранены</translation>
         </message>
@@ -679,7 +669,7 @@
             <translation>Свои шаблоны</translation>
         </message>
         <message>
-            <location filename="../editor/page.py" line="288" />
+            <location filename="../editor/page.py" line="291" />
             <source>Loading the templates…</source>
             <translation>Загружаем шаблоны…</translation>
         </message>

@@ -190,6 +190,9 @@ RU: dict[tuple[str, str], str | tuple[str, str, str]] = {
     (_E, "⚠ Not saved: {0}"): "⚠ Не сохранено: {0}",
     (_E, "Unsaved changes (saved automatically)"): "Есть изменения (сохранятся сами)",
     (_E, "All changes saved"): "Все изменения сохранены",
+    ("EmailActions", "Send test to myself"): "Тест себе",
+    ("EmailActions", "Your email address (the test email is addressed to it):"):
+        "Ваш адрес почты (тестовое письмо будет адресовано ему):",
     ("TemplatesPage", "Own templates"): "Свои шаблоны",
     ("TemplatesPage", "Loading the templates…"): "Загружаем шаблоны…",
     ("VariablePicker", "Insert variable"): "Вставить переменную",
