@@ -42,6 +42,12 @@ _ATTR_NAME_RE = re.compile(
 )
 _PLAIN_NAME_RE = re.compile(r"^[A-Za-z_:][\w:.-]*$")
 _STYLE_OPEN_RE = re.compile(r"(<style\b[^>]*?)\s*>(.*?</style>)", re.DOTALL | re.IGNORECASE)
+_HTML_CONTENT_RE = re.compile(
+    r"(<(mj-text|mj-button|mj-table|mj-raw|mj-navbar-link|mj-accordion-title|mj-accordion-text"
+    r"|mj-social-element)\b[^>]*(?<!/)>)(.*?)(</\2\s*>)",
+    re.DOTALL,
+)
+_NEWLINE_GAP_RE = re.compile(r"(?<=>)(?=\n\s*<)")
 _GROUP_COLUMN_RE = re.compile(
     r'(<div class="mj-outlook-group-fix mj-column-per-\d+-\d+" style="[^"]*?\bwidth:)'
     r"(\d+\.\d+)%"
@@ -192,6 +198,17 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
         return f'<{name}{attrs} alt=""{tag.group(3)}>'
 
     text = _ALT_RE.sub(add_alt, text)
+
+    def keep_gaps(element: re.Match[str]) -> str:
+        # MRML drops a whitespace-only gap that starts with a line break between two
+        # tags (links on separate lines ran together); official MJML keeps it, and
+        # so does MRML once the gap starts with a space.
+        content = element.group(3)
+        if "\n" not in content or "<pre" in content:
+            return element.group(0)
+        return element.group(1) + _NEWLINE_GAP_RE.sub(" ", content) + element.group(4)
+
+    text = _HTML_CONTENT_RE.sub(keep_gaps, text)
     text = official_image_widths(text)
     additions = ""
     if preheader and "<mj-preview" not in text:

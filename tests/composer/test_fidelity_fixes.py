@@ -124,3 +124,10 @@ def test_group_columns_without_width_get_a_whole_percent_mobile_width() -> None:
     assert widths == ["14%"] * 7 + ["30%", "70%"]
     # The desktop media query keeps the exact share.
     assert re.search(r"\.mj-column-per-14-\d+ \{ width:14\.28\d*% !important", html)
+
+
+def test_line_break_between_inline_tags_stays_a_space() -> None:
+    html = _html('<mj-section><mj-column><mj-text>\n  <a href="#">Блог</a>\n'
+                 '  <a href="#">События</a>\n</mj-text></mj-column></mj-section>')
+    assert re.search(r"Блог</a>\s+<a", html)
+    assert "Блог</a><a" not in html
