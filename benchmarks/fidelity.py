@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html as htmllib
 import json
 import os
 import re
@@ -63,7 +64,8 @@ def placeholder_images(html: str, show: bool) -> str:
     """Remote images -> a local coloured picture per URL (or nothing with images off)."""
 
     def swap(match: re.Match[str]) -> str:
-        url = match.group(2)
+        # Hash the URL as the browser reads it: "&amp;" and "&" are the same image.
+        url = htmllib.unescape(match.group(2))
         if not show:
             return f"{match.group(1)}\"\""
         digest = hashlib.sha1(url.encode()).hexdigest()
@@ -76,7 +78,8 @@ def placeholder_images(html: str, show: bool) -> str:
 def make_images(htmls: list[str]) -> None:
     (CACHE / "img").mkdir(parents=True, exist_ok=True)
     for html in htmls:
-        for url in re.findall(r'<img\b[^>]*?\bsrc="([^"]+)"', html):
+        for raw in re.findall(r'<img\b[^>]*?\bsrc="([^"]+)"', html):
+            url = htmllib.unescape(raw)
             digest = hashlib.sha1(url.encode()).hexdigest()
             path = CACHE / "img" / (digest[:12] + ".png")
             if not path.exists():
