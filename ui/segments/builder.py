@@ -205,7 +205,9 @@ class FieldCombo(QComboBox):
         self.setMaxVisibleItems(24)
         # Rows stay narrow enough for three levels of groups; the popup is wider.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(15)
+        self.setMinimumContentsLength(20)
+        # A long label may be cut in the row: the tooltip shows it whole.
+        self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText().strip()))
         self.view().setMinimumWidth(240)
 
     def field(self) -> str:

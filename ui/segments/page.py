@@ -264,8 +264,10 @@ class SegmentsPage(QWidget):
         self.sample_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.sample_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setDefaultSectionSize(150)
+        # The columns exist only once the first sample arrives: a per-section mode
+        # set now would be lost, so the email column is stretched on every reset.
+        self.sample_model.modelReset.connect(self._on_sample_model_reset)
         members_layout.addWidget(self._members_title)
         members_layout.addWidget(self.sample_table, 1)
         self.chart = LifecycleChart()
@@ -292,6 +294,11 @@ class SegmentsPage(QWidget):
         split.setSizes([640, 300])
         self._split = split
         right.addWidget(split, 1)
+
+    def _on_sample_model_reset(self) -> None:
+        header = self.sample_table.horizontalHeader()
+        if header.count():
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     # -- the page protocol --------------------------------------------------------
 
