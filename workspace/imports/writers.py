@@ -15,7 +15,7 @@ unsubscribed contact whose status cell is empty).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -154,6 +154,10 @@ def _diff(stored: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if getattr(stored, name) != value}
 
 
+def _no_hook(_writes: int, _rows: int) -> None:
+    return None
+
+
 class Writer:
     """Base of the per-kind writers; ``fields`` are the canonical columns in the file."""
 
@@ -168,6 +172,9 @@ class Writer:
         # with: a first import skips the per-batch lookups.
         first_key = next(iter(self.table.primary_key.columns))
         self.was_empty = conn.execute(select(first_key).limit(1)).first() is None
+        # Told (writes, rows) before a batch is written; the importer uses it
+        # to decide whether deferring index upkeep pays off.
+        self.before_write: Callable[[int, int], None] = _no_hook
 
     def reject(self, row: Prepared, reason: str) -> None:
         """Record a row the database says cannot be imported."""
@@ -225,6 +232,7 @@ class ContactWriter(Writer):
                 self.tally.updated += 1
             else:
                 self.tally.unchanged += 1
+        self.before_write(len(inserts) + len(changes), len(rows))
         if inserts:
             with_custom = [r for r in inserts if "custom" in r]
             without = [r for r in inserts if "custom" not in r]

@@ -1,0 +1,121 @@
+"""A big import rebuilds secondary indexes at the end; they survive a cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, inspect
+
+import workspace.importer as importer
+import workspace.imports.indexes as indexes
+from tests.importing.helpers import snapshot, write_csv
+from workspace.importer import ImportCancelledError, import_file
+from workspace.imports.indexes import IndexDeferral, model_indexes
+
+TABLES = ("contacts", "contact_attributes")
+
+
+def _indexes(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    found = inspect(engine)
+    return {
+        table: sorted((i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                      for i in found.get_indexes(table))
+        for table in TABLES
+    }
+
+
+def _contacts(path: Path, count: int, start: int = 0) -> Path:
+    lines = ["email;Имя;Город;Дата рождения;Клубная карта"] + [
+        f"u{n}@x.ru;Имя{n % 7};Город{n % 5};0{n % 9 + 1}.03.1990;Gold"
+        for n in range(start, start + count)]
+    return write_csv(path, lines)
+
+
+@pytest.fixture
+def drops(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make every import big enough to drop indexes; record how many each drop took."""
+    monkeypatch.setattr(indexes, "MIN_ROWS", 0)
+    counts: list[int] = []
+    original = IndexDeferral.drop
+
+    def drop(self: IndexDeferral) -> None:
+        original(self)
+        counts.append(len(self.dropped))
+
+    monkeypatch.setattr(IndexDeferral, "drop", drop)
+    return counts
+
+
+def test_models_declare_every_index_of_the_workspace(sqlite_engine: Engine) -> None:
+    # What the import drops and rebuilds comes from the models; the migrations
+    # must have created exactly those (plus the unique-constraint indexes).
+    stored = inspect(sqlite_engine)
+    for table in TABLES:
+        names = sorted(str(i["name"]) for i in stored.get_indexes(table) if not i["unique"])
+        assert names == model_indexes(table)
+    assert len(model_indexes("contacts")) >= 10
+
+
+def test_big_import_rebuilds_every_index(engine: Engine, tmp_path: Path,
+                                         drops: list[int]) -> None:
+    before = _indexes(engine)
+    result = import_file(engine, "contacts", _contacts(tmp_path / "c.csv", 50))
+    assert result.imported == 50
+    assert _indexes(engine) == before
+    if engine.dialect.name == "sqlite":
+        assert drops == [len(model_indexes("contacts")) + len(model_indexes("contact_attributes"))]
+    else:
+        assert drops == []  # PostgreSQL keeps its indexes
+
+
+def test_unchanged_or_small_imports_keep_indexes(sqlite_engine: Engine, tmp_path: Path,
+                                                 drops: list[int]) -> None:
+    path = _contacts(tmp_path / "c.csv", 40)
+    import_file(sqlite_engine, "contacts", path)
+    assert len(drops) == 1
+    again = import_file(sqlite_engine, "contacts", path)
+    assert again.unchanged == 40
+    assert len(drops) == 1  # nothing written: rebuilding would be pure cost
+    small = import_file(sqlite_engine, "contacts", _contacts(tmp_path / "d.csv", 3, start=100))
+    assert small.imported == 3
+    assert len(drops) == 1  # 3 rows into 40 are below MIN_SHARE
+
+
+def test_cancel_midway_keeps_data_and_every_index(engine: Engine, tmp_path: Path,
+                                                  drops: list[int],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import_file(engine, "contacts", _contacts(tmp_path / "a.csv", 5))
+    data, shape = snapshot(engine), _indexes(engine)
+    monkeypatch.setattr(importer, "BATCH_ROWS", 4)
+    polls: list[int] = []
+
+    def cancelled() -> bool:
+        polls.append(1)
+        return len(polls) >= 3
+
+    with pytest.raises(ImportCancelledError):
+        import_file(engine, "contacts", _contacts(tmp_path / "b.csv", 30, start=3),
+                    cancelled=cancelled)
+    assert len(polls) == 3
+    if engine.dialect.name == "sqlite":
+        assert len(drops) == 2  # the indexes really were dropped before the cancel
+    assert _indexes(engine) == shape
+    assert snapshot(engine) == data
+
+
+def test_failure_during_rebuild_rolls_back(sqlite_engine: Engine, tmp_path: Path,
+                                           drops: list[int],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    shape = _indexes(sqlite_engine)
+
+    def broken(self: IndexDeferral) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(IndexDeferral, "restore", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        import_file(sqlite_engine, "contacts", _contacts(tmp_path / "c.csv", 20))
+    assert drops == [len(model_indexes("contacts")) + len(model_indexes("contact_attributes"))]
+    assert _indexes(sqlite_engine) == shape
+    assert all(not rows for rows in snapshot(sqlite_engine).values())
