@@ -62,6 +62,7 @@ from workspace.imports.columns import (
 )
 from workspace.imports.indexes import IndexDeferral
 from workspace.imports.reading import XLSX, RowSource, open_rows
+from workspace.imports.reasons import RowError, reason_text
 from workspace.imports.seen import SeenKeys
 from workspace.imports.values import (
     CONTACT_STATUSES,
@@ -102,6 +103,7 @@ __all__ = [
     "ImportResult",
     "RowError",
     "import_file",
+    "reason_text",
     "sniff",
 ]
 
@@ -130,14 +132,6 @@ class FileSniff:
     headers: list[str]
     sample_rows: list[list[str]]
     mapping: dict[str, str | None]
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A rejected row: its 1-based physical line (header is line 1) and why."""
-
-    line: int
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -250,6 +244,10 @@ def sniff(path: str | Path, kind: str, *, encoding: str | None = None,
                          mapping)
 
 
+def _line_of(error: RowError) -> int:
+    return error.line
+
+
 class _RowReader:
     """Turns raw cells into :class:`Prepared` rows or a rejection reason."""
 
@@ -271,7 +269,7 @@ class _RowReader:
         self.key_fields = _KEYS[kind]
         self.required = [f for f in _REQUIRED_VALUES[kind] if f in self.fields]
 
-    def read(self, line: int, cells: list[Any]) -> Prepared | str:
+    def read(self, line: int, cells: list[Any]) -> Prepared | BadValueError:
         width = len(cells)
         values: dict[str, Any] = {}
         for index, field, parse in self.columns:
@@ -280,12 +278,12 @@ class _RowReader:
             try:
                 value = parse(cells[index])
             except BadValueError as exc:
-                return str(exc)
+                return exc
             if value is not None:
                 values[field] = value
         for field in self.required:
             if field not in values:
-                return f"missing {field}"
+                return BadValueError("missing_value", f"missing {field}", field=field)
         custom: dict[str, str] | None = None
         if self.custom:
             custom = {}
@@ -367,10 +365,10 @@ def import_file(
                     derived.recompute(conn)
                 deferral.restore()
         except _StrictRejectError:
-            first = min(tally.errors)
-            log.info("strict import of %s rejected at line %d", path, first[0])
-            return ImportResult(kind, 0, 0, 0, 1, [RowError(*first)])
-    errors = [RowError(line, reason) for line, reason in sorted(tally.errors)]
+            first = min(tally.errors, key=_line_of)
+            log.info("strict import of %s rejected at line %d", path, first.line)
+            return ImportResult(kind, 0, 0, 0, 1, [first])
+    errors = sorted(tally.errors, key=_line_of)
     log.info("imported %s from %s: %d new, %d updated, %d unchanged, %d rejected",
              kind, path, tally.imported, tally.updated, tally.unchanged, tally.rejected)
     return ImportResult(kind, tally.imported, tally.updated, tally.unchanged, tally.rejected,
@@ -397,7 +395,8 @@ def _run(
         if batch:
             fresh, duplicates = seen.split(batch)
             for line, first in duplicates:
-                tally.reject(line, f"duplicate {key_name} of line {first}")
+                tally.reject(line, "duplicate_key", f"duplicate {key_name} of line {first}",
+                             key=key_name, first_line=first)
             write(fresh)
             batch.clear()
         if strict and errors:
@@ -415,7 +414,7 @@ def _run(
                 if len(batch) >= BATCH_ROWS:
                     flush()
                 continue
-            tally.reject(line, result)
+            tally.reject(line, result.code, str(result), **result.params)
             if strict:
                 flush()
         flush()

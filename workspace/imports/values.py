@@ -18,7 +18,16 @@ Parser = Callable[[Any], Any]
 
 
 class BadValueError(ValueError):
-    """A cell that cannot be imported; ``str(exc)`` is the reason."""
+    """A cell that cannot be imported; ``str(exc)`` is the English reason.
+
+    ``code`` is the stable name of the problem and ``params`` what the reason
+    mentions (see :mod:`workspace.imports.reasons` for the Russian texts).
+    """
+
+    def __init__(self, code: str, reason: str, **params: Any) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.params = params
 
 
 def memoized(parse: Parser, limit: int = 50_000) -> Parser:
@@ -79,7 +88,9 @@ def text_parser(field: str, max_length: int | None) -> Parser:
     def parse(raw: Any) -> str | None:
         value = text_of(raw)
         if value is not None and max_length is not None and len(value) > max_length:
-            raise BadValueError(f"{field} is too long (more than {max_length} characters)")
+            raise BadValueError("too_long",
+                                f"{field} is too long (more than {max_length} characters)",
+                                field=field, limit=max_length)
         return value
 
     return parse
@@ -104,7 +115,8 @@ def parse_email(raw: Any) -> str | None:
         or "@." in folded
         or ".@" in folded
     ):
-        raise BadValueError(f"invalid email {_show(value)!r}")
+        raise BadValueError("invalid_email", f"invalid email {_show(value)!r}",
+                            value=_show(value))
     return folded
 
 
@@ -121,7 +133,7 @@ def parse_number(raw: Any) -> Decimal | None:
     if raw is None or isinstance(raw, bool):
         if raw is None:
             return None
-        raise BadValueError(f"not a number: {raw!r}")
+        raise BadValueError("not_a_number", f"not a number: {raw!r}", value=repr(raw))
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
@@ -143,9 +155,10 @@ def parse_number(raw: Any) -> Decimal | None:
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise BadValueError(f"not a number: {_show(text)!r}") from None
+        raise BadValueError("not_a_number", f"not a number: {_show(text)!r}",
+                            value=_show(text)) from None
     if not number.is_finite():
-        raise BadValueError(f"not a number: {_show(text)!r}")
+        raise BadValueError("not_a_number", f"not a number: {_show(text)!r}", value=_show(text))
     return number
 
 
@@ -157,9 +170,11 @@ def money_parser(field: str) -> Parser:
         if number is None:
             return None
         if number < 0:
-            raise BadValueError(f"negative amount in {field}: {_show(raw)}")
+            raise BadValueError("negative_amount", f"negative amount in {field}: {_show(raw)}",
+                                field=field, value=_show(raw))
         if number > _MONEY_LIMIT:
-            raise BadValueError(f"amount in {field} is too large: {_show(raw)}")
+            raise BadValueError("too_large", f"amount in {field} is too large: {_show(raw)}",
+                                field=field, value=_show(raw))
         return number.quantize(Decimal("0.01"))
 
     return parse
@@ -173,13 +188,18 @@ def count_parser(field: str, *, positive: bool = False) -> Parser:
         if number is None:
             return None
         if number != number.to_integral_value():
-            raise BadValueError(f"{field} must be a whole number, not {_show(raw)}")
+            raise BadValueError("not_whole_number",
+                                f"{field} must be a whole number, not {_show(raw)}",
+                                field=field, value=_show(raw))
         if number < 0:
-            raise BadValueError(f"negative {field}: {_show(raw)}")
+            raise BadValueError("negative_number", f"negative {field}: {_show(raw)}",
+                                field=field, value=_show(raw))
         if positive and number == 0:
-            raise BadValueError(f"{field} must be at least 1")
+            raise BadValueError("below_minimum", f"{field} must be at least 1", field=field,
+                                minimum=1)
         if number > _INT_LIMIT:
-            raise BadValueError(f"{field} is too large: {_show(raw)}")
+            raise BadValueError("too_large", f"{field} is too large: {_show(raw)}",
+                                field=field, value=_show(raw))
         return int(number)
 
     return parse
@@ -236,7 +256,8 @@ def _build(field: str, text: str, y: int, mo: int, d: int, h: int = 0, mi: int =
     try:
         return datetime(y, mo, d, h, mi, s)
     except ValueError:
-        raise BadValueError(f"impossible date in {field}: {_show(text)}") from None
+        raise BadValueError("impossible_date", f"impossible date in {field}: {_show(text)}",
+                            field=field, value=_show(text)) from None
 
 
 def _parse_text_datetime(field: str, text: str, order: str | None) -> datetime:
@@ -259,14 +280,17 @@ def _parse_text_datetime(field: str, text: str, order: str | None) -> datetime:
         a, b, y, h, mi, s, ampm = match.groups()
         if order == MIXED:
             raise BadValueError(
+                "ambiguous_date",
                 f"ambiguous date in {field}: {_show(text)} (the file mixes day/month and "
-                "month/day order; use dd.mm.yyyy or yyyy-mm-dd)"
+                "month/day order; use dd.mm.yyyy or yyyy-mm-dd)",
+                field=field, value=_show(text),
             )
         d, mo = (b, a) if order == MONTH_FIRST else (a, b)
         hour = int(h or 0)
         if ampm:
             if not 1 <= hour <= 12:
-                raise BadValueError(f"impossible time in {field}: {_show(text)}")
+                raise BadValueError("impossible_time", f"impossible time in {field}: {_show(text)}",
+                                    field=field, value=_show(text))
             hour = hour % 12 + (12 if ampm.casefold() == "pm" else 0)
         return _build(field, text, int(y), int(mo), int(d), hour, int(mi or 0), int(s or 0))
     match = _ISO_SLASHED.fullmatch(text)
@@ -277,8 +301,10 @@ def _parse_text_datetime(field: str, text: str, order: str | None) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T].*)?", text):
-            raise BadValueError(f"impossible date in {field}: {_show(text)}") from None
-        raise BadValueError(f"unparseable date in {field}: {_show(text)}") from None
+            raise BadValueError("impossible_date", f"impossible date in {field}: {_show(text)}",
+                                field=field, value=_show(text)) from None
+        raise BadValueError("unparseable_date", f"unparseable date in {field}: {_show(text)}",
+                            field=field, value=_show(text)) from None
     if value.tzinfo is not None:
         # Stored datetimes are local time of the workspace (this computer's zone).
         value = value.astimezone().replace(tzinfo=None)
@@ -295,7 +321,8 @@ def _as_datetime(field: str, raw: Any, order: str | None) -> datetime | None:
     if isinstance(raw, date):
         return datetime.combine(raw, time())
     if isinstance(raw, bool | int | float):
-        raise BadValueError(f"unparseable date in {field}: {_show(raw)}")
+        raise BadValueError("unparseable_date", f"unparseable date in {field}: {_show(raw)}",
+                            field=field, value=_show(raw))
     text = text_of(raw)
     if text is None:
         return None
@@ -383,7 +410,9 @@ def parse_consent(raw: Any) -> bool | None:
         return None
     value = CONSENT.get(_key(text))
     if value is None:
-        raise BadValueError(f"consent_email must be yes or no, not {_show(text)!r}")
+        raise BadValueError("invalid_consent",
+                            f"consent_email must be yes or no, not {_show(text)!r}",
+                            value=_show(text))
     return value
 
 
@@ -399,9 +428,12 @@ def enum_parser(field: str, table: dict[str, str], *, strict: bool = True) -> Pa
         if value is not None:
             return value
         if strict:
-            raise BadValueError(f"unknown {field} {_show(text)!r} (expected one of: {allowed})")
+            raise BadValueError("unknown_value",
+                                f"unknown {field} {_show(text)!r} (expected one of: {allowed})",
+                                field=field, value=_show(text), allowed=allowed)
         if len(text) > 20:
-            raise BadValueError(f"{field} is too long (more than 20 characters)")
+            raise BadValueError("too_long", f"{field} is too long (more than 20 characters)",
+                                field=field, limit=20)
         return text
 
     return parse

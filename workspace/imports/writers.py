@@ -31,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
+from workspace.imports.reasons import RowError
 from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine, Product
 from workspace.rows import with_contact_extras, with_event_extras, with_order_line_extras
 from workspace.text import fold
@@ -64,14 +65,17 @@ class Tally:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
     max_errors: int = 100_000
 
-    def reject(self, line: int, reason: str) -> None:
-        """Count a rejected row; keep its error unless there are already too many."""
+    def reject(self, line: int, code: str, reason: str, **params: Any) -> None:
+        """Count a rejected row; keep its error unless there are already too many.
+
+        ``code`` and ``params`` are described in :mod:`workspace.imports.reasons`.
+        """
         self.rejected += 1
         if len(self.errors) < self.max_errors:
-            self.errors.append((line, reason))
+            self.errors.append(RowError(line, reason, code, params))
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -176,9 +180,9 @@ class Writer:
         # to decide whether deferring index upkeep pays off.
         self.before_write: Callable[[int, int], None] = _no_hook
 
-    def reject(self, row: Prepared, reason: str) -> None:
+    def reject(self, row: Prepared, code: str, reason: str, **params: Any) -> None:
         """Record a row the database says cannot be imported."""
-        self.tally.reject(row.line, reason)
+        self.tally.reject(row.line, code, reason, **params)
 
     def write(self, rows: list[Prepared]) -> None:
         """Upsert one batch."""
@@ -280,17 +284,19 @@ class OrderWriter(Writer):
             email = row.values.get("email")
             contact_id = contacts.get(email) if email is not None else None
             if email is not None and contact_id is None:
-                self.reject(row, f"unknown contact {email} (import contacts first)")
+                self.reject(row, "unknown_contact",
+                            f"unknown contact {email} (import contacts first)", email=email)
                 continue
             if contact_id is not None:
                 values["contact_id"] = contact_id
             old = stored.get(row.key)
             if old is None:
                 if contact_id is None:
-                    self.reject(row, "missing email of a new order")
+                    self.reject(row, "missing_order_email", "missing email of a new order")
                     continue
                 if values.get("created_at") is None:
-                    self.reject(row, "missing created_at (order date) of a new order")
+                    self.reject(row, "missing_order_date",
+                                "missing created_at (order date) of a new order")
                     continue
                 record = {"order_id": row.key, "contact_id": contact_id,
                           "created_at": values["created_at"],
@@ -337,7 +343,8 @@ class OrderLineWriter(Writer):
         for row in rows:
             order_pk = orders.get(row.values["order_id"])
             if order_pk is None:
-                self.reject(row, f"unknown order {row.values['order_id']}")
+                self.reject(row, "unknown_order", f"unknown order {row.values['order_id']}",
+                            order_id=row.values["order_id"])
                 continue
             key = (order_pk, *(row.values.get(f) for f in self._KEY))
             values = {k: v for k, v in row.values.items() if k in value_fields}
@@ -389,7 +396,9 @@ class EventWriter(Writer):
         for row in rows:
             contact_id = contacts.get(row.values["email"])
             if contact_id is None:
-                self.reject(row, f"unknown contact {row.values['email']} (import contacts first)")
+                email = row.values["email"]
+                self.reject(row, "unknown_contact",
+                            f"unknown contact {email} (import contacts first)", email=email)
                 continue
             record = {"contact_id": contact_id, "type": row.values["type"],
                       "at": row.values["at"]}
@@ -424,7 +433,8 @@ class ProductWriter(Writer):
             old = stored.get(row.key)
             if old is None:
                 if values.get("name") is None:
-                    self.reject(row, f"missing name of new product {row.key}")
+                    self.reject(row, "missing_product_name",
+                                f"missing name of new product {row.key}", sku=row.key)
                     continue
                 record = {name: values.get(name) for name in value_fields}
                 record["sku"] = row.key
