@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -111,6 +112,16 @@ def detect_delimiter(lines: list[str]) -> str:
     return best
 
 
+# Excel's own hint on the first line: ``sep=;`` (some tools quote it).
+_SEP_LINE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?[,;\t]*\r?\n?', re.IGNORECASE)
+
+
+def sep_directive(line: str) -> str | None:
+    """The delimiter an Excel ``sep=X`` first line names, or None for any other line."""
+    match = _SEP_LINE.fullmatch(line)
+    return None if match is None else match.group(1)
+
+
 def normalize_delimiter(value: str) -> str:
     """``,``, ``;``, tab (also written ``tab`` or ``\\t``), or ImportFileError."""
     aliases = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "\t": "\t"}
@@ -168,8 +179,16 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
     errors = "replace" if encoding is None and chosen == "cp1251" else "strict"
     raw = path.open("rb")
     text: IO[str] = io.TextIOWrapper(raw, encoding=chosen, errors=errors, newline="")
+    # Physical lines before the header: 1 when the file starts with ``sep=``.
+    skipped = 0
     try:
-        if delimiter is None:
+        named = sep_directive(text.readline())
+        if named is not None:
+            # The reader goes on from line 2; a delimiter given by hand wins.
+            skipped = 1
+            delimiter = normalize_delimiter(delimiter or named)
+        elif delimiter is None:
+            text.seek(0)
             sample: list[str] = []
             while len(sample) < _SAMPLE_LINES:
                 line = text.readline()
@@ -179,6 +198,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
             delimiter = detect_delimiter(sample)
             text.seek(0)  # resets the decoder too, so a UTF-16 BOM is read again
         else:
+            text.seek(0)
             delimiter = normalize_delimiter(delimiter)
         reader = csv.reader(text, delimiter=delimiter)
         first = next(reader, None)
@@ -195,12 +215,12 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
     headers = _header_texts(list(first))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skipped
         try:
             for record in reader:
                 if record and "".join(record).strip():
                     yield start, record
-                start = reader.line_num + 1
+                start = reader.line_num + 1 + skipped
         except UnicodeDecodeError as exc:
             raise ImportFileError(
                 f"{path.name}: line {start} cannot be read as {chosen}; "
