@@ -32,7 +32,7 @@ from segments import explain, overlap
 from segments.edits import Node, children, node_kind
 from ui.segments.labels import describe
 from ui.style import named
-from ui.tasks import Pools, Task, error_message
+from ui.tasks import Pools, RequestCounter, Task, error_message
 
 MATCHED = QColor("#1e7d45")
 UNMATCHED = QColor("#b3261e")
@@ -58,6 +58,7 @@ class ExplainDialog(QDialog):
     def __init__(self, engine: Engine, pools: Pools, today: date, rule: Node,
                  emails: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._requests = RequestCounter()
         self._engine = engine
         self._pools = pools
         self._today = today
@@ -102,7 +103,8 @@ class ExplainDialog(QDialog):
             return
         self.verdict.setText(self.tr("Checking…"))
         self.verdict.setStyleSheet("")
-        Task(explain, self._engine, self._rule, self._today, email).owned_by(self).on_success(
+        Task(explain, self._engine, self._rule, self._today, email).owned_by(self).drop_if_stale(
+            self._requests).on_success(
             lambda tree: self._on_explained(email, tree)).on_failure(
             self._on_explain_failed).start(self._pools.read)
 
@@ -246,6 +248,7 @@ class OverlapDialog(QDialog):
     def __init__(self, engine: Engine, pools: Pools, today: date, names: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._requests = RequestCounter()
         self._engine = engine
         self._pools = pools
         self._today = today
@@ -296,7 +299,9 @@ class OverlapDialog(QDialog):
         """Count the regions off the GUI thread."""
         names = self.chosen()
         self.message.setText(self.tr("Counting…"))
-        Task(overlap, self._engine, names, self._today).owned_by(self).on_success(
+        # A result for an earlier choice of segments must not overwrite a newer one.
+        Task(overlap, self._engine, names, self._today).owned_by(self).drop_if_stale(
+            self._requests).on_success(
             self._on_overlap_loaded).on_failure(self._on_overlap_failed).start(self._pools.read)
 
     def _on_overlap_loaded(self, result: dict[str, Any]) -> None:
