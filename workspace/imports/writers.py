@@ -14,18 +14,22 @@ unsubscribed contact whose status cell is empty).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
     Connection,
     Table,
     bindparam,
     delete,
+    func,
     select,
     update,
 )
@@ -102,21 +106,83 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
            f"VALUES ({', '.join([marker] * len(all_names))})")
 
     def processor(name: str) -> Any:
-        return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        return _processors(dialect, table, name)[0]
 
     # Column-wise: transpose, map each column through its processor, transpose back.
     getter = itemgetter(*names)
     columns: list[Any] = [[getter(r) for r in rows]] if len(names) == 1 else list(
         zip(*map(getter, rows), strict=True))
     for index, name in enumerate(names):
-        proc = processor(name)
-        if proc is not None:
+        proc, fast = _processors(dialect, table, name)
+        if fast is not None:
+            columns[index] = fast(proc, columns[index])
+        elif proc is not None:
             columns[index] = map(proc, columns[index])
     for column in defaults:
         proc = processor(column.name)
         value = column.default.arg  # type: ignore[union-attr]
         columns.append(repeat(proc(value) if proc is not None else value, len(rows)))
     conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+def _iso_datetimes(proc: Any, values: Iterable[Any]) -> list[Any]:
+    return [None if v is None else v.isoformat(" ", "microseconds") if v.__class__ is datetime
+            else proc(v) for v in values]
+
+
+def _iso_dates(proc: Any, values: Iterable[Any]) -> list[Any]:
+    return [None if v is None else v.isoformat() if v.__class__ is date else proc(v)
+            for v in values]
+
+
+def _json_texts(serialize: Any, proc: Any, values: Iterable[Any]) -> list[Any]:
+    return [serialize(v) if v.__class__ is dict else proc(v) for v in values]
+
+
+_PROBES: tuple[Any, ...] = (datetime(987, 3, 5, 14, 30, 0, 1234), date(987, 3, 5),
+                            {"Клубная карта": "Gold", "n": [1, None]})
+# dialect → (table, column) → (bind processor, faster equivalent or None)
+_PROCESSORS: WeakKeyDictionary[Any, dict[tuple[str, str], tuple[Any, Any]]] = (
+    WeakKeyDictionary())
+
+
+def _processors(dialect: Any, table: Table, name: str) -> tuple[Any, Any]:
+    """The bind processor of a column, and a comprehension that gives the same values faster.
+
+    SQLite's date and datetime processors build each string through a
+    ``%`` format with a dict, and the JSON processor wraps ``json.dumps``;
+    ``isoformat`` and the serializer itself are several times faster on a
+    million rows. Each shortcut is used only after it produced exactly what
+    the processor produces for a probe value, and only for values of the
+    probe's exact class (others still go through the processor).
+    """
+    known = _PROCESSORS.setdefault(dialect, {})
+    key = (table.name, name)
+    if key not in known:
+        proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        known[key] = (proc, None if proc is None else _pick_fast(dialect, proc))
+    return known[key]
+
+
+def _pick_fast(dialect: Any, proc: Any) -> Any:
+    serialize = getattr(dialect, "_json_serializer", None) or json.dumps
+
+    def json_texts(proc: Any, values: Iterable[Any]) -> list[Any]:
+        return _json_texts(serialize, proc, values)
+
+    for probe, fast in zip(_PROBES, (_iso_datetimes, _iso_dates, json_texts), strict=True):
+        try:
+            expected = proc(probe)
+        except (TypeError, ValueError, AttributeError):
+            continue
+        if expected is None or isinstance(expected, type(probe)):
+            continue  # not a converter of this kind of value
+        try:
+            if fast(proc, [probe, None]) == [expected, proc(None)]:
+                return fast
+        except (TypeError, ValueError, AttributeError):
+            pass
+    return None
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -189,6 +255,10 @@ class Writer:
         raise NotImplementedError
 
 
+_NEWEST = select(func.max(CONTACTS.c.id))
+_NEWER = select(CONTACTS.c.email, CONTACTS.c.id).where(CONTACTS.c.id > bindparam("newest"))
+
+
 class ContactWriter(Writer):
     """Contacts by folded e-mail; custom columns into ``custom`` and ``contact_attributes``."""
 
@@ -237,6 +307,10 @@ class ContactWriter(Writer):
             else:
                 self.tally.unchanged += 1
         self.before_write(len(inserts) + len(changes), len(rows))
+        # New rows get ids above the current largest (SQLite's rowid rule, and
+        # PostgreSQL's sequence in practice), so their ids are found by a range
+        # scan of the key instead of a 5,000-address IN list.
+        newest = self.conn.execute(_NEWEST).scalar() if new_custom else None
         if inserts:
             with_custom = [r for r in inserts if "custom" in r]
             without = [r for r in inserts if "custom" not in r]
@@ -255,7 +329,10 @@ class ContactWriter(Writer):
                 pairs,
             )
         if new_custom:
-            ids = contact_ids(self.conn, new_custom)
+            ids = {email: cid for email, cid in self.conn.execute(
+                _NEWER, {"newest": newest if newest is not None else 0}) if email in new_custom}
+            if len(ids) < len(new_custom):  # an id below the largest: look the rest up
+                ids.update(contact_ids(self.conn, new_custom.keys() - ids.keys()))
             attribute_changes.extend((ids[email], values) for email, values in new_custom.items())
         bulk_insert(self.conn, ATTRIBUTES, [
             {"contact_id": cid, "name": name, "value": value, "value_ci": fold(value)}
