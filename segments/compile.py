@@ -50,7 +50,15 @@ from segments.lifecycle import (
 )
 from segments.rules import Condition, Group, Not, Reference, Rule, parse_rule
 from workspace.derived import PURCHASE_STATUSES
-from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine, Segment
+from workspace.models import (
+    Contact,
+    ContactAttribute,
+    Event,
+    Order,
+    OrderLine,
+    PurchasedCategory,
+    Segment,
+)
 
 Predicate = ColumnElement[bool]
 Resolver = Callable[[str], Any]
@@ -60,6 +68,7 @@ orders = Order.__table__.c
 order_lines = OrderLine.__table__.c
 events = Event.__table__.c
 attributes = ContactAttribute.__table__.c
+purchased = PurchasedCategory.__table__.c
 
 # Profile text fields and the folded column each one is compared on.
 TEXT_COLUMNS = {
@@ -394,6 +403,9 @@ class Compiler:
         return not_(positive) if op in ("ne", "not_in") else positive
 
     def _purchased(self, name: str, op: str, value: Any) -> Predicate:
+        if name == "bought_category":  # one probe per contact (derived table)
+            return exists().where(purchased.contact_id == contacts.id,
+                                  text_match(purchased.category_ci, op, value))
         col = order_lines[PURCHASE_COLUMNS[name]]
         return exists().where(
             orders.contact_id == contacts.id,
@@ -438,6 +450,8 @@ def _cost(rule: Rule) -> int:
     """Rough evaluation cost used to order AND/OR terms (stable sort)."""
     if isinstance(rule, Condition):
         kind = rule.field.type
+        if kind == "behaviour" and rule.within_days is not None:
+            return 2  # a set built once from an index, then a lookup per contact
         if kind in ("behaviour", "purchase", "custom"):
             return 3
         if rule.field.name == "lifecycle":

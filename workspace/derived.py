@@ -135,6 +135,15 @@ FROM konvert_beh b WHERE contacts.id = b.contact_id
 """
 
 
+# Distinct purchased categories per contact ("bought category" in segments).
+_PURCHASED_CATEGORIES = """
+INSERT INTO purchased_categories (contact_id, category_ci)
+SELECT DISTINCT o.contact_id, l.category_ci
+FROM order_lines l JOIN orders o ON o.id = l.order_pk
+WHERE o.status IN ('paid', 'delivered') AND l.category_ci IS NOT NULL
+"""
+
+
 def recompute(conn: Connection) -> None:
     """Recompute every contact's aggregates, RFM scores and behaviour summaries.
 
@@ -154,3 +163,5 @@ def recompute(conn: Connection) -> None:
     conn.execute(text(_RESET_BEHAVIOUR))
     conn.execute(text(_APPLY_BEHAVIOUR))
     conn.execute(text("DROP TABLE konvert_beh"))
+    conn.execute(text("DELETE FROM purchased_categories"))
+    conn.execute(text(_PURCHASED_CATEGORIES))

@@ -94,9 +94,12 @@ class Contact(Base):
 
     __table_args__ = (
         Index("ix_contacts_status", "status", "consent_email"),
-        Index("ix_contacts_lifecycle",
-              "last_order_at", "last_abandon_day", "third_view_day", "last_view_day"),
-        Index("ix_contacts_gender_birth", "gender", "birth_date"),
+        # Segments (migration 0004): lifecycle statuses, the usual profile
+        # filters and the sendable count read these indexes only.
+        Index("ix_contacts_lifecycle", "last_order_at", "last_abandon_day", "third_view_day",
+              "last_view_day", "status", "consent_email"),
+        Index("ix_contacts_profile", "gender", "birth_date", "city_ci", "last_order_at",
+              "status", "consent_email"),
         Index("ix_contacts_birth_mmdd", "birth_mmdd"),
         # Sorting the GUI's contacts table in SQL (migration 0003).
         Index("ix_contacts_sort_name", "first_name_ci", "last_name_ci", "id"),
@@ -120,6 +123,21 @@ class ContactAttribute(Base):
     value_ci: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_contact_attributes_name_value", "name", "value_ci"),)
+
+
+class PurchasedCategory(Base):
+    """A category a contact bought (paid/delivered), derived by ``workspace.derived``."""
+
+    __tablename__ = "purchased_categories"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    category_ci: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+    __table_args__ = (
+        Index("ix_purchased_categories_category", "category_ci", "contact_id"),
+    )
 
 
 class Order(Base):
