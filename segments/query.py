@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, case, func, literal, select
+from sqlalchemy import ColumnElement, Engine, case, func, select
 
 from segments.compile import (
     BEHAVIOUR_EVENTS,
@@ -90,16 +90,19 @@ def sample_members(engine: Engine, rule: Any, today: date, limit: int = 20) -> l
 
 
 def lifecycle_counts(engine: Engine, today: date) -> dict[str, int]:
-    """Contacts per lifecycle status (every status present, zeros included)."""
+    """Contacts per lifecycle status (every status present, zeros included).
+
+    One count per status: each is served by ``ix_contacts_lifecycle`` alone,
+    which is faster than one pass classifying every contact.
+    """
     with engine.connect() as conn:
         thresholds = load_thresholds(conn)
-        status = case(*((status_predicate(s, today, thresholds), literal(s))
-                        for s in LIFECYCLE_STATUSES), else_=literal("cold"))
-        rows = conn.execute(select(status.label("s"), func.count()).group_by("s"))
-        result = dict.fromkeys(LIFECYCLE_STATUSES, 0)
-        for name, n in rows:
-            result[name] += int(n)
-        return result
+        return {
+            status: int(conn.execute(
+                select(func.count()).select_from(contacts.id.table)
+                .where(status_predicate(status, today, thresholds))).scalar_one())
+            for status in LIFECYCLE_STATUSES
+        }
 
 
 def distinct_values(engine: Engine, field: str, prefix: str = "", limit: int = 20) -> list[str]:
