@@ -305,10 +305,17 @@ class Compiler:
                  resolve: Resolver | None = None) -> None:
         self.conn = conn
         self.today = today
-        self.thresholds = thresholds if thresholds is not None else load_thresholds(conn)
+        self._thresholds = thresholds
         self.resolve = resolve if resolve is not None else self._load_saved
         self._stack: list[str] = []
         self._saved: dict[str, Predicate] = {}
+
+    @property
+    def thresholds(self) -> LifecycleThresholds:
+        """The lifecycle thresholds, read from the workspace when first needed."""
+        if self._thresholds is None:
+            self._thresholds = load_thresholds(self.conn)
+        return self._thresholds
 
     def _load_saved(self, name: str) -> Any:
         return self.conn.execute(
