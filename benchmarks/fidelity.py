@@ -88,6 +88,43 @@ def make_images(htmls: list[str]) -> None:
                 image.save(str(path))
 
 
+def _page_height(view: QWebEngineView, loop: QEventLoop) -> int:
+    heights: list[int] = []
+
+    def got(height: object) -> None:
+        heights.append(int(height) if isinstance(height, (int, float)) and height else 800)
+        loop.quit()
+
+    view.page().runJavaScript("document.documentElement.scrollHeight", 0, got)
+    loop.exec()
+    return min(heights[0], 8000)
+
+
+def _blank(image: QImage) -> bool:
+    """A grab of one colour only: the page has not been painted yet."""
+    uniform = QImage(image.size(), image.format())
+    uniform.fill(image.pixelColor(0, 0))
+    return image == uniform
+
+
+def _settled_grab(view: QWebEngineView, loop: QEventLoop) -> QImage:
+    """Grab once two grabs 250 ms apart agree, at the view's height, and are painted.
+
+    Relayout and painting are asynchronous; under load (2 shared cores) a
+    grab right after a resize can be blank or of the old size, which once
+    showed as a 67 % difference on a template that matches exactly.
+    """
+    image = QImage()
+    for _ in range(40):
+        QTimer.singleShot(250, loop.quit)
+        loop.exec()
+        current = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        if current == image and current.height() == view.height() and not _blank(current):
+            return current
+        image = current
+    return image
+
+
 def shoot(html: str, width: int, images: bool) -> QImage:
     view = QWebEngineView()
     settings = view.page().settings()
@@ -100,20 +137,14 @@ def shoot(html: str, width: int, images: bool) -> QImage:
     view.loadFinished.connect(lambda _ok: loop.quit())
     view.setHtml(html, QUrl.fromLocalFile(str(CACHE) + "/"))
     loop.exec()
-    heights: list[int] = []
-    view.page().runJavaScript("document.documentElement.scrollHeight", 0,
-                              lambda h: (heights.append(int(h or 800)), loop.quit()))
-    loop.exec()
-    view.resize(QSize(width, min(heights[0], 8000)))
-    # Wait until two grabs 250 ms apart agree: relayout and painting are async.
     image = QImage()
-    for _ in range(20):
-        QTimer.singleShot(250, loop.quit)
-        loop.exec()
-        current = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-        if current == image and current.height() == view.height():
+    # Size the view to the page, and again if the page grew meanwhile (images).
+    for _ in range(3):
+        height = _page_height(view, loop)
+        view.resize(QSize(width, height))
+        image = _settled_grab(view, loop)
+        if _page_height(view, loop) == height:
             break
-        image = current
     view.close()
     view.deleteLater()
     return image
