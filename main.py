@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return int(args.handler(ctx, args))
     except KonvertError as exc:
-        sys.stderr.write(f"konvert: {exc}\n")
+        # One line, as scripts expect (driver messages can span several).
+        reason = " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+        sys.stderr.write(f"konvert: {reason}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("konvert: interrupted\n")

@@ -34,3 +34,13 @@ def test_plain_path_is_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
     eng = open_workspace(str(tmp_path / "w.sqlite"))
     assert eng.dialect.name == "sqlite"
     assert (tmp_path / "w.sqlite").exists()
+
+
+def test_unreachable_server_is_one_line_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
+    from main import main
+
+    code = main(["--workspace", "postgresql://nobody@127.0.0.1:1/x", "segment", "list"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("konvert: cannot open workspace")
+    assert err.count("\n") == 1 and "Traceback" not in err
