@@ -94,6 +94,7 @@ from workspace.imports.writers import (
     Prepared,
     Tally,
 )
+from workspace.rows import with_contact_extras
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -159,11 +160,6 @@ class _StrictRejectError(Exception):
 _TABLES: dict[str, Table] = {
     "contacts": CONTACTS, "orders": ORDERS, "order_lines": LINES, "events": EVENTS,
     "products": PRODUCTS,
-}
-# Tables whose secondary indexes a big import of this kind rebuilds at the
-# end instead of updating row by row (workspace.imports.indexes).
-_DEFERRED_INDEXES: dict[str, tuple[str, ...]] = {
-    "contacts": ("contacts", "contact_attributes"),
 }
 _DATE_FIELDS = {"birth_date"}
 _DATETIME_FIELDS = {"registered_at", "created_at", "delivered_at", "at"}
@@ -299,6 +295,22 @@ class _RowReader:
         return Prepared(line, key, values, custom)
 
 
+def _deferred_indexes(kind: str, reader: _RowReader) -> dict[str, set[str] | None]:
+    """Tables whose indexes a big import rebuilds at the end, with the columns it fills.
+
+    Only contacts so far: the other kinds' writers look rows up through
+    secondary indexes while they write.
+    """
+    if kind != "contacts":
+        return {}
+    # The columns the file fills, with the twins computed from them.
+    written = set(with_contact_extras(dict.fromkeys(reader.fields)))
+    tables: dict[str, set[str] | None] = {"contacts": written}
+    if reader.custom:
+        tables["contact_attributes"] = None
+    return tables
+
+
 def _estimate_rows(source: RowSource, sampled: int) -> int:
     """Rows in the file, extrapolated from the bytes the first ``sampled`` rows took."""
     if sampled < DATE_SNIFF_ROWS:
@@ -357,7 +369,7 @@ def import_file(
         try:
             with engine.begin() as conn:
                 writer = WRITERS[kind](conn, reader.fields, tally)
-                deferral = IndexDeferral(conn, _DEFERRED_INDEXES.get(kind, ()), estimated)
+                deferral = IndexDeferral(conn, _deferred_indexes(kind, reader), estimated)
                 writer.before_write = deferral.consider
                 _run(source, chain(sample, source.rows), reader, writer.write, tally, strict,
                      progress, cancelled)

@@ -10,6 +10,10 @@ data, and the workspace keeps every index.
 
 Which indexes: those the models declare (``Base.metadata``), so an index a
 later migration adds to the models is covered without touching this module.
+Only indexes over a column the file fills are dropped: one over columns
+that every new row gets the same value in (the derived counters, a default
+status when the file has no status column) grows at its end in id order,
+which costs less than rebuilding it with a scan of the whole table.
 How to recreate them: the workspace's own ``CREATE INDEX`` statement from
 ``sqlite_master``, so each index comes back exactly as it was stored. Unique
 constraints (the upsert keys) are never dropped: the import itself needs
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import Connection, Table, text
 
@@ -37,10 +41,16 @@ MIN_SHARE = 0.3
 """Estimated writes must also be at least this share of the rows already stored."""
 
 
-def model_indexes(table_name: str) -> list[str]:
-    """Names of the secondary indexes the models declare on ``table_name``."""
+def model_indexes(table_name: str, written: Collection[str] | None = None) -> list[str]:
+    """Names of the secondary indexes the models declare on ``table_name``.
+
+    With ``written``, only those with at least one of these columns.
+    """
     table: Table = Base.metadata.tables[table_name]
-    return sorted(str(index.name) for index in table.indexes if index.name)
+    return sorted(
+        str(index.name) for index in table.indexes
+        if index.name and (written is None or any(c.name in written for c in index.columns))
+    )
 
 
 def _begin(conn: Connection) -> None:
@@ -63,9 +73,11 @@ class IndexDeferral:
     happens on a database other than SQLite.
     """
 
-    def __init__(self, conn: Connection, tables: Sequence[str], estimated_rows: int) -> None:
+    def __init__(self, conn: Connection, tables: Mapping[str, Collection[str] | None],
+                 estimated_rows: int) -> None:
+        """``tables`` maps each table to the columns the import fills (None: all)."""
         self.conn = conn
-        self.tables = list(tables)
+        self.tables = dict(tables)
         self.estimated_rows = estimated_rows
         self.enabled = conn.dialect.name == "sqlite" and bool(tables)
         self.decided = not self.enabled
@@ -83,7 +95,8 @@ class IndexDeferral:
             return
         self.decided = True
         expected = self.estimated_rows * writes // rows
-        stored = self.conn.execute(text(f"SELECT COUNT(*) FROM {self.tables[0]}")).scalar_one()
+        first = next(iter(self.tables))
+        stored = self.conn.execute(text(f"SELECT COUNT(*) FROM {first}")).scalar_one()
         if expected >= MIN_ROWS and expected >= MIN_SHARE * stored:
             self.drop()
         else:
@@ -92,8 +105,8 @@ class IndexDeferral:
     def drop(self) -> None:
         """Drop the declared secondary indexes that exist in the workspace."""
         _begin(self.conn)
-        for table in self.tables:
-            wanted = model_indexes(table)
+        for table, written in self.tables.items():
+            wanted = model_indexes(table, written)
             if not wanted:
                 continue
             marks = ", ".join(f":n{i}" for i in range(len(wanted)))
