@@ -16,12 +16,14 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 logger = logging.getLogger(__name__)
 
-_ATTRS = r"(?:\s+[^\s=>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*"
+# Quoted values may hold '>'; kept simple (no backtracking) as it runs on every preview.
 _TOKEN_RE = re.compile(
-    rf"<!--.*?-->|<(/?)(mj-[\w-]+|mjml)\b({_ATTRS})\s*(/?)>", re.DOTALL
+    r"<!--.*?-->|<(/?)(mj-[\w-]+|mjml)\b((?:\"[^\"]*\"|'[^']*'|[^'\">/]|/(?!>))*)(/?)>",
+    re.DOTALL,
 )
 _ATTR_RE = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 _PX_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$")
@@ -44,10 +46,15 @@ _DEFAULTS: dict[str, dict[str, str]] = {
 @dataclass
 class _Node:
     tag: str
-    attrs: dict[str, str]
+    raw: str
     start: int
     end: int
     children: list[_Node] = field(default_factory=list)
+
+    @cached_property
+    def attrs(self) -> dict[str, str]:
+        """Parsed on first use: most nodes never need theirs."""
+        return parse_attrs(self.raw)
 
 
 @dataclass
@@ -69,7 +76,7 @@ def parse_attrs(text: str) -> dict[str, str]:
 
 def _parse(text: str) -> tuple[_Head, _Node | None]:
     head = _Head()
-    root = _Node("root", {}, 0, 0)
+    root = _Node("root", "", 0, 0)
     stack = [root]
     body: _Node | None = None
     in_attributes = False
@@ -88,9 +95,9 @@ def _parse(text: str) -> tuple[_Head, _Node | None]:
             if len(stack) > 1 and stack[-1].tag == tag:
                 stack.pop()
             continue
-        attrs = parse_attrs(match.group(3) or "")
         self_closing = bool(match.group(4))
         if in_attributes:
+            attrs = parse_attrs(match.group(3) or "")
             if tag == "mj-all":
                 head.all.update(attrs)
             elif tag == "mj-class":
@@ -105,7 +112,7 @@ def _parse(text: str) -> tuple[_Head, _Node | None]:
         if tag == "mj-attributes":
             in_attributes = not self_closing
             continue
-        node = _Node(tag, attrs, match.start(), match.end())
+        node = _Node(tag, match.group(3) or "", match.start(), match.end())
         stack[-1].children.append(node)
         if tag == "mj-body":
             body = node
@@ -210,11 +217,25 @@ def official_image_widths(text: str) -> str:
             return
         edits.append((node.start, node.end, _with_width(text[node.start : node.end], result)))
 
+    with_images: set[int] = set()
+
+    def mark(node: _Node) -> bool:
+        found = node.tag == "mj-image"
+        for child in node.children:
+            found = mark(child) or found
+        if found:
+            with_images.add(id(node))
+        return found
+
+    mark(body)
+
     def walk(node: _Node, container: float, siblings: int) -> None:
         tag = node.tag
         if tag == "mj-image":
             image(node, container)
             return
+        if id(node) not in with_images:
+            return  # resolving paddings costs; a subtree without images needs none
         if tag in ("mj-section", "mj-wrapper"):
             box = math.trunc(container) - resolver.horizontal(node) - resolver.borders(node)
             inner = float(box)

@@ -184,7 +184,7 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
         text = tag.group(0)
         if "\n" in text:
             text = _NEWLINE_IN_VALUE_RE.sub(lambda v: re.sub(r"\s*\n\s*", " ", v.group(0)), text)
-        return _first_attribute_wins(text)
+        return _first_attribute_wins(text) if text.count("=") > 1 else text
 
     text = _TAG_RE.sub(clean_tag, mjml_text)
     has_alt_default = _alt_defaults(text) if "<mj-attributes" in text else set()
