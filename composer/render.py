@@ -48,6 +48,9 @@ _HTML_CONTENT_RE = re.compile(
     re.DOTALL,
 )
 _NEWLINE_GAP_RE = re.compile(r"(?<=>)(?=\n\s*<)")
+_RAW_START, _RAW_END = "<!--kv-raw{-->", "<!--}kv-raw-->"
+_MJ_RAW_RE = re.compile(r"(<mj-raw\b[^>]*(?<!/)>)(.*?)(</mj-raw\s*>)", re.DOTALL)
+_RAW_MARKED_RE = re.compile(re.escape(_RAW_START) + "(.*?)" + re.escape(_RAW_END), re.DOTALL)
 _GROUP_COLUMN_RE = re.compile(
     r'(<div class="mj-outlook-group-fix mj-column-per-\d+-\d+" style="[^"]*?\bwidth:)'
     r"(\d+\.\d+)%"
@@ -209,6 +212,12 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
         return element.group(1) + _NEWLINE_GAP_RE.sub(" ", content) + element.group(4)
 
     text = _HTML_CONTENT_RE.sub(keep_gaps, text)
+    if "<mj-raw" in text:
+        # Mark raw content: MRML puts an mj-raw inside mj-wrapper into Outlook's
+        # conditional comment, hiding it from every other client (see _fix_html).
+        text = _MJ_RAW_RE.sub(
+            lambda m: f"{m.group(1)}{_RAW_START}{m.group(2)}{_RAW_END}{m.group(3)}", text
+        )
     text = official_image_widths(text)
     additions = ""
     if preheader and "<mj-preview" not in text:
@@ -232,6 +241,8 @@ def _fix_html(html: str) -> str:
     # invalid query no client applies; MRML's "screen,yahoo" matches every screen
     # and hides the carousel arrows (the image then fills their space).
     html = _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
+    if _RAW_START in html:
+        html = _unhide_raw(html)
 
     def mobile_width(match: re.Match[str]) -> str:
         # A column without width in an mj-group keeps ``parseInt(100 / n)%`` as its
@@ -244,6 +255,26 @@ def _fix_html(html: str) -> str:
         return match.group(0)
 
     return _GROUP_COLUMN_RE.sub(mobile_width, html)
+
+
+def _unhide_raw(html: str) -> str:
+    """Close Outlook's conditional comment around raw content MRML put inside one.
+
+    Official MJML writes an mj-raw of a wrapper between the conditional
+    comments, so every client shows it; elsewhere the markers just go.
+    """
+    out: list[str] = []
+    pos = 0
+    for match in _RAW_MARKED_RE.finditer(html):
+        out.append(html[pos : match.start()])
+        start = match.start()
+        if html.rfind("<!--[if mso | IE]>", 0, start) > html.rfind("<![endif]-->", 0, start):
+            out.append(f"<![endif]-->{match.group(1)}<!--[if mso | IE]>")
+        else:
+            out.append(match.group(1))
+        pos = match.end()
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _keep_interactive_css_out(html: str) -> str:

@@ -131,3 +131,22 @@ def test_line_break_between_inline_tags_stays_a_space() -> None:
                  '  <a href="#">События</a>\n</mj-text></mj-column></mj-section>')
     assert re.search(r"Блог</a>\s+<a", html)
     assert "Блог</a><a" not in html
+
+
+def _inside_conditional(html: str, needle: str) -> bool:
+    before = html[: html.index(needle)]
+    return before.rfind("<!--[if mso | IE]>") > before.rfind("<![endif]-->")
+
+
+def test_raw_content_of_a_wrapper_is_not_hidden_in_outlook_comments() -> None:
+    html = _html("<mj-wrapper><mj-raw><p>Первый</p></mj-raw>"
+                 "<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section>"
+                 "<mj-raw><!--[if mso]><b>Второй</b><![endif]--></mj-raw>"
+                 "<mj-section><mj-column><mj-text>y</mj-text></mj-column></mj-section>"
+                 "</mj-wrapper><mj-raw><p>Третий</p></mj-raw>")
+    assert not _inside_conditional(html, "<p>Первый</p>")
+    assert "<!--[if mso]><b>Второй</b><![endif]-->" in html
+    assert not _inside_conditional(html, "<!--[if mso]><b>Второй</b>")
+    assert "<p>Третий</p>" in html and "kv-raw" not in html
+    # Every conditional comment opened is closed again.
+    assert html.count("<!--[if ") == html.count("<![endif]-->")
