@@ -51,6 +51,7 @@ _NEWLINE_GAP_RE = re.compile(r"(?<=>)(?=\n\s*<)")
 _RAW_START, _RAW_END = "<!--kv-raw{-->", "<!--}kv-raw-->"
 _MJ_RAW_RE = re.compile(r"(<mj-raw\b[^>]*(?<!/)>)(.*?)(</mj-raw\s*>)", re.DOTALL)
 _RAW_MARKED_RE = re.compile(re.escape(_RAW_START) + "(.*?)" + re.escape(_RAW_END), re.DOTALL)
+_MJ_CLASS_RE = re.compile(r"(\smj-class\s*=\s*)(\"[^\"]*\s[^\"]*\"|'[^']*\s[^']*')")
 _GROUP_COLUMN_RE = re.compile(
     r'(<div class="mj-outlook-group-fix mj-column-per-\d+-\d+" style="[^"]*?\bwidth:)'
     r"(\d+\.\d+)%"
@@ -218,7 +219,15 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
         text = _MJ_RAW_RE.sub(
             lambda m: f"{m.group(1)}{_RAW_START}{m.group(2)}{_RAW_END}{m.group(3)}", text
         )
-    text = official_image_widths(text)
+    text = official_image_widths(text)  # reads mj-class in official order: before the swap
+    if "mj-class" in text:
+        # Official MJML lets a later class override an earlier one; MRML keeps
+        # the first class's value. Reversed, MRML picks what official MJML does.
+        text = _MJ_CLASS_RE.sub(
+            lambda m: f"{m.group(1)}{m.group(2)[0]}{' '.join(reversed(m.group(2)[1:-1].split()))}"
+            f"{m.group(2)[0]}",
+            text,
+        )
     additions = ""
     if preheader and "<mj-preview" not in text:
         additions += f"<mj-preview>{_xml_escape(preheader)}</mj-preview>"

@@ -150,3 +150,21 @@ def test_raw_content_of_a_wrapper_is_not_hidden_in_outlook_comments() -> None:
     assert "<p>Третий</p>" in html and "kv-raw" not in html
     # Every conditional comment opened is closed again.
     assert html.count("<!--[if ") == html.count("<![endif]-->")
+
+
+def test_later_mj_class_overrides_an_earlier_one() -> None:
+    head = ('<mj-attributes><mj-class name="red" color="#cc0000" font-size="20px" />'
+            '<mj-class name="big" font-size="28px" /></mj-attributes>')
+    html = _html('<mj-section><mj-column><mj-text mj-class="red big">А</mj-text>'
+                 '<mj-text mj-class="big red">Б</mj-text></mj-column></mj-section>', head)
+    styles = re.findall(r'<div style="([^"]*color:#cc0000[^"]*)"', html)
+    assert len(styles) == 2
+    assert "font-size:28px" in styles[0] and "font-size:20px" in styles[1]
+
+
+def test_image_width_follows_the_later_mj_class() -> None:
+    head = ('<mj-attributes><mj-class name="small" width="100px" />'
+            '<mj-class name="wide" width="200px" /></mj-attributes>')
+    html = _html('<mj-section><mj-column><mj-image mj-class="small wide" src="a.png" />'
+                 '</mj-column></mj-section>', head)
+    assert _image_widths(html) == ["200"]
