@@ -6,7 +6,7 @@ into a cache folder), screenshots both with QtWebEngine offscreen at 600 and
 375 px, images on (local placeholders, same for both) and off, and prints the
 share of differing pixels per template and mode. Goal: under 0.5 % everywhere.
 
-    python benchmarks/fidelity.py [--only NAME] [--keep DIR]
+    python benchmarks/fidelity.py [--only NAME] [--keep DIR] [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -174,8 +174,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", help="one template (file stem)")
     parser.add_argument("--keep", help="save screenshots into this folder")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="folder of .mjml files (default: the shared corpus)")
     args = parser.parse_args()
-    files = sorted(CORPUS.glob("*.mjml"))
+    files = sorted(args.corpus.glob("*.mjml"))
     if args.only:
         files = [f for f in files if f.stem == args.only]
     script = ensure_mjml()
