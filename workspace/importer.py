@@ -1,11 +1,13 @@
 """Importing contacts, orders, order lines, events and products (data.md).
 
-Public API: :func:`sniff` (what the import dialog previews) and
+Public API: :func:`sniff` (what the import dialog previews),
 :func:`import_file` (the import itself), shared by the GUI and ``konvert
-import``. Decisions a marketer should know about:
+import``, and :func:`reason_text` (a rejection in English or Russian).
+Decisions a marketer should know about:
 
 * **Files.** CSV in UTF-8 (with or without BOM), Windows-1251 or UTF-16 as
-  Excel saves "Unicode text", separated by ``,`` ``;`` or tab; or an XLSX
+  Excel saves "Unicode text", separated by ``,`` ``;`` or tab (a first line
+  ``sep=;`` written for Excel names it and is skipped); or an XLSX
   workbook (its first sheet). Line 1 is the header; a row's line number is
   the physical line it starts on, so errors point at what the user sees in
   a text editor or in Excel.
@@ -31,6 +33,8 @@ import``. Decisions a marketer should know about:
   unparseable or impossible date, negative amount, unknown contact or order,
   missing key, duplicate key of an earlier line in the same file); the rest
   is imported. ``strict=True`` rejects the whole file at the first bad row.
+  Each :class:`RowError` has a stable ``code`` (``invalid_email``...) and an
+  English ``reason``; ``reason_text(error, "ru")`` says it in Russian.
 * **One transaction per file**: rows are written in batches of 5,000 within
   it, so an error, a cancel or a strict rejection leaves the workspace as it
   was. Derived aggregates are recomputed in the same transaction. A big
