@@ -312,6 +312,9 @@ def _parse_text_datetime(field: str, text: str, order: str | None) -> datetime:
 
 
 def _as_datetime(field: str, raw: Any, order: str | None) -> datetime | None:
+    if raw.__class__ is str:  # every CSV cell: skip the type checks below
+        text = text_of(raw)
+        return None if text is None else _parse_text_datetime(field, text, order)
     if raw is None:
         return None
     if isinstance(raw, datetime):

@@ -135,12 +135,16 @@ def _iso_dates(proc: Any, values: Iterable[Any]) -> list[Any]:
             for v in values]
 
 
+def _bool_ints(proc: Any, values: Iterable[Any]) -> list[Any]:
+    return [None if v is None else int(v) if v.__class__ is bool else proc(v) for v in values]
+
+
 def _json_texts(serialize: Any, proc: Any, values: Iterable[Any]) -> list[Any]:
     return [serialize(v) if v.__class__ is dict else proc(v) for v in values]
 
 
 _PROBES: tuple[Any, ...] = (datetime(987, 3, 5, 14, 30, 0, 1234), date(987, 3, 5),
-                            {"Клубная карта": "Gold", "n": [1, None]})
+                            {"Клубная карта": "Gold", "n": [1, None]}, True)
 # dialect → (table, column) → (bind processor, faster equivalent or None)
 _PROCESSORS: WeakKeyDictionary[Any, dict[tuple[str, str], tuple[Any, Any]]] = (
     WeakKeyDictionary())
@@ -150,11 +154,12 @@ def _processors(dialect: Any, table: Table, name: str) -> tuple[Any, Any]:
     """The bind processor of a column, and a comprehension that gives the same values faster.
 
     SQLite's date and datetime processors build each string through a
-    ``%`` format with a dict, and the JSON processor wraps ``json.dumps``;
-    ``isoformat`` and the serializer itself are several times faster on a
-    million rows. Each shortcut is used only after it produced exactly what
-    the processor produces for a probe value, and only for values of the
-    probe's exact class (others still go through the processor).
+    ``%`` format with a dict, the JSON processor wraps ``json.dumps`` and the
+    boolean one checks every value; ``isoformat``, the serializer and ``int``
+    are several times faster on a million rows. Each shortcut is used only
+    after it produced exactly what the processor produces for a probe value,
+    and only for values of the probe's exact class (others still go through
+    the processor).
     """
     known = _PROCESSORS.setdefault(dialect, {})
     key = (table.name, name)
@@ -170,7 +175,8 @@ def _pick_fast(dialect: Any, proc: Any) -> Any:
     def json_texts(proc: Any, values: Iterable[Any]) -> list[Any]:
         return _json_texts(serialize, proc, values)
 
-    for probe, fast in zip(_PROBES, (_iso_datetimes, _iso_dates, json_texts), strict=True):
+    shortcuts = (_iso_datetimes, _iso_dates, json_texts, _bool_ints)
+    for probe, fast in zip(_PROBES, shortcuts, strict=True):
         try:
             expected = proc(probe)
         except (TypeError, ValueError, AttributeError):
@@ -178,7 +184,8 @@ def _pick_fast(dialect: Any, proc: Any) -> Any:
         if expected is None or isinstance(expected, type(probe)):
             continue  # not a converter of this kind of value
         try:
-            if fast(proc, [probe, None]) == [expected, proc(None)]:
+            got = fast(proc, [probe, None])
+            if got == [expected, proc(None)] and type(got[0]) is type(expected):
                 return fast
         except (TypeError, ValueError, AttributeError):
             pass
