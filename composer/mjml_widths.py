@@ -26,6 +26,8 @@ _TOKEN_RE = re.compile(
     re.DOTALL,
 )
 _ATTR_RE = re.compile(r"([^\s=>/\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+WIDTH_MARK = "kv-image-width-"
+"""Class prefix carrying an image's official width from the MJML to the HTML."""
 _PX_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$")
 _INT_RE = re.compile(r"^\s*([+-]?\d+)")
 
@@ -213,9 +215,16 @@ def official_image_widths(text: str) -> str:
             result = min(box, int(own))
         else:
             result = box
-        if result <= 0 or ("width" in node.attrs and own == result):
+        if result <= 0:
             return
-        edits.append((node.start, node.end, _with_width(text[node.start : node.end], result)))
+        tag = text[node.start : node.end]
+        if not ("width" in node.attrs and own == result):
+            tag = _with_width(tag, result)
+        # MRML also clamps the width to a box of its own, computed wrongly when
+        # paddings come from padding-left/right, mj-all or mj-class; the marker
+        # lets the HTML be set to the official width afterwards (fix_image_widths).
+        classes = f"{resolver.get(node, 'css-class') or ''} {WIDTH_MARK}{result}".strip()
+        edits.append((node.start, node.end, _with_attr(tag, "css-class", classes)))
 
     with_images: set[int] = set()
 
@@ -274,9 +283,38 @@ def official_image_widths(text: str) -> str:
 
 def _with_width(tag: str, width: int) -> str:
     """The ``<mj-image ...>`` start tag with ``width`` set to ``width``px."""
+    return _with_attr(tag, "width", f"{width}px")
+
+
+def _with_attr(tag: str, name: str, value: str) -> str:
+    """The ``<mj-image ...>`` start tag with attribute ``name`` set to ``value``."""
     replaced, count = re.subn(
-        r"(\swidth\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)", rf'\g<1>"{width}px"', tag, count=1
+        rf"(\s{re.escape(name)}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+        lambda m: f'{m.group(1)}"{value}"', tag, count=1,
     )
     if count:
         return replaced
-    return re.sub(r"^<mj-image", f'<mj-image width="{width}px"', tag)
+    return re.sub(r"^<mj-image", lambda m: f'<mj-image {name}="{value}"', tag)
+
+
+_MARKED_IMAGE_RE = re.compile(
+    r'(<td\b[^>]*?) class="([^"]*?)\s*\b' + WIDTH_MARK + r'(\d+)\b([^"]*)"(.*?<img\b[^>]*>)',
+    re.DOTALL,
+)
+
+
+def fix_image_widths(html: str) -> str:
+    """Set each marked image of MRML's HTML to its official width; drop the markers."""
+    if WIDTH_MARK not in html:
+        return html
+
+    def fix(match: re.Match[str]) -> str:
+        width = match.group(3)
+        classes = f"{match.group(2)} {match.group(4)}".strip()
+        inner = re.sub(r'(<td\b[^>]*style="width:)[\d.]+(px)', rf"\g<1>{width}\g<2>",
+                       match.group(5), count=1)
+        inner = re.sub(r'(<img\b[^>]*?\swidth=")[\d.]+(")', rf"\g<1>{width}\g<2>", inner,
+                       count=1)
+        return match.group(1) + (f' class="{classes}"' if classes else "") + inner
+
+    return _MARKED_IMAGE_RE.sub(fix, html)

@@ -23,7 +23,7 @@ from composer.brand import BrandKit
 from composer.errors import Issue, MjmlError, TemplateRenderError, TemplateSyntaxError
 from composer.inline import inline_css
 from composer.jinja import environment
-from composer.mjml_widths import official_image_widths, parse_attrs
+from composer.mjml_widths import fix_image_widths, official_image_widths, parse_attrs
 from composer.model import Template
 from composer.text import html_to_text
 from composer.validate import validate_mjml
@@ -250,6 +250,7 @@ def _fix_html(html: str) -> str:
     # invalid query no client applies; MRML's "screen,yahoo" matches every screen
     # and hides the carousel arrows (the image then fills their space).
     html = _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
+    html = fix_image_widths(html)
     if _RAW_START in html:
         html = _unhide_raw(html)
 

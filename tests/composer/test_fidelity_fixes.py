@@ -168,3 +168,21 @@ def test_image_width_follows_the_later_mj_class() -> None:
     html = _html('<mj-section><mj-column><mj-image mj-class="small wide" src="a.png" />'
                  '</mj-column></mj-section>', head)
     assert _image_widths(html) == ["200"]
+
+
+def test_image_width_with_padding_left_override_is_not_clamped_by_mrml() -> None:
+    # Official box: 600 - 0 (padding-left) - 25 (default right) = 575. MRML's own
+    # box ignored padding-left and clamped to 550.
+    html = _html('<mj-section padding="0"><mj-column><mj-image src="a.png" width="700px" '
+                 'padding-left="0" /></mj-column></mj-section>')
+    assert _image_widths(html) == ["575"]
+    assert "width:575px" in html
+    assert "kv-image-width" not in html and 'class=""' not in html
+
+
+def test_image_css_class_survives_the_width_marker() -> None:
+    head = '<mj-attributes><mj-image css-class="photo" /></mj-attributes>'
+    html = _html('<mj-section><mj-column><mj-image src="a.png" /></mj-column></mj-section>'
+                 '<mj-section><mj-column><mj-image css-class="own" src="b.png" />'
+                 "</mj-column></mj-section>", head)
+    assert re.findall(r'<td align="center" class="([^"]*)"', html) == ["photo", "own"]
