@@ -278,6 +278,7 @@ class ContactWriter(Writer):
         value_fields = [f for f in self.fields if f != "email"]
         columns = [CONTACTS.c.id, CONTACTS.c.email, CONTACTS.c.custom]
         columns += [CONTACTS.c[f] for f in value_fields]
+        positions = {column.name: index for index, column in enumerate(columns)}
         stored = {} if self.was_empty else {
             r.email: r for r in _lookup(self.conn, columns, CONTACTS.c.email,
                                         (row.key for row in rows))}
@@ -299,7 +300,10 @@ class ContactWriter(Writer):
                 if row.custom:
                     new_custom[row.key] = row.custom
                 continue
-            change = _diff(old, row.values)  # the email is the key: never a change
+            # The email is the key: never a change. Rows are indexed by
+            # position, several times faster than by attribute name.
+            change = {name: value for name, value in row.values.items()
+                      if old[positions[name]] != value}
             if row.custom:
                 merged = {**(old.custom or {}), **row.custom}
                 if merged != (old.custom or {}):
