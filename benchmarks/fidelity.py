@@ -6,7 +6,7 @@ into a cache folder), screenshots both with QtWebEngine offscreen at 600 and
 375 px, images on (local placeholders, same for both) and off, and prints the
 share of differing pixels per template and mode. Goal: under 0.5 % everywhere.
 
-    python benchmarks/fidelity.py [--only NAME] [--keep DIR] [--corpus DIR]
+    python benchmarks/fidelity.py [--only NAME] [--keep DIR] [--corpus DIR] [--preview]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from PySide6.QtWebEngineCore import QWebEngineSettings  # noqa: E402
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from composer import render  # noqa: E402
+from composer import render, render_preview  # noqa: E402
 
 MJML_VERSION = "5.4.1"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "konvert" / "fidelity"
@@ -176,6 +176,8 @@ def main() -> None:
     parser.add_argument("--keep", help="save screenshots into this folder")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="folder of .mjml files (default: the shared corpus)")
+    parser.add_argument("--preview", action="store_true",
+                        help="compare the live-preview HTML (render_preview, no inlining)")
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.mjml"))
     if args.only:
@@ -191,7 +193,8 @@ def main() -> None:
     pairs = []
     for f in files:
         official = (out / f"{f.stem}.official.html").read_text(encoding="utf-8")
-        ours = render(f.read_text(encoding="utf-8"), {}, jinja=False).html
+        konvert = render_preview if args.preview else render
+        ours = konvert(f.read_text(encoding="utf-8"), {}, jinja=False).html
         pairs.append((f.stem, official, ours))
     make_images([p[1] for p in pairs] + [p[2] for p in pairs])
     modes = [(600, True), (375, True), (600, False), (375, False)]
