@@ -7,9 +7,20 @@ workspace in a child process (so the peak resident memory measured with
 unchanged) and prints rows per second, CPU time and peak memory. Target: a
 million rows in under 60 s and 500 MB.
 
-Last run (2 shared cores, load average ~5, 2 custom columns per contact):
-first import 173 s wall / 89 s CPU, re-import 75 s wall / 39 s CPU, peak
-359 MB (200 MB of it is the SQLite page cache set in workspace/db.py).
+Numbers on the 2 shared cores, 2 custom columns per contact, schema 0004
+(CPU time swings by about 15% with what else runs on the machine):
+
+* before the index deferral and conversion shortcuts (load 1.8): first
+  import 98 s wall / 96 s CPU, re-import 44 s wall / 43 s CPU, peak 361 MB;
+* after (load 1.6-1.8, three runs): first import 70-84 s wall / 69-80 s CPU,
+  re-import 45-52 s wall / 40-47 s CPU, peak 466 MB. The peak grew because
+  rebuilding an index sorts the whole table in memory (temp_store=MEMORY)
+  next to the 200 MB page cache set in workspace/db.py.
+
+Where the first import's CPU goes at 1M rows: reading and parsing cells
+~10 s, duplicate-key check ~5 s, building and converting rows ~15 s,
+SQLite inserts ~10 s, rebuilding the deferred indexes ~12-17 s (about
+1.7 s per index: SQLite's sort), the rest commit and derived data.
 """
 
 from __future__ import annotations
