@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 from typing import Any
 
 from cli.common import CliContext, UsageError, add_command
 from workspace.errors import ImportFileError
-from workspace.importer import KINDS, ImportResult, RowError, import_file
+from workspace.importer import KINDS, ImportResult, import_file
+from workspace.imports.reasons import reason_text, write_report
 
 # How many rejected rows the human-readable summary lists.
 SHOWN_ERRORS = 10
@@ -43,28 +43,17 @@ def parse_maps(items: list[str]) -> dict[str, str | None]:
     return mapping
 
 
-def write_report(path: Path, errors: list[RowError]) -> None:
-    """Rejected rows as CSV, UTF-8 with BOM so that Excel shows Cyrillic right."""
-    try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["line", "reason"])
-            writer.writerows([error.line, error.reason] for error in errors)
-    except OSError as exc:
-        raise UsageError(f"cannot write report {path}: {exc.strerror or exc}") from exc
-
-
-def _summary(result: ImportResult, strict: bool) -> str:
+def _summary(result: ImportResult, strict: bool, lang: str) -> str:
     if strict and result.rejected:
         error = result.errors[0]
         return (f"File rejected (--strict), nothing imported: line {error.line}: "
-                f"{error.reason}")
+                f"{reason_text(error, lang)}")
     lines = [
         f"{result.kind}: {result.imported} imported, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.rejected} rejected"
     ]
     for error in result.errors[:SHOWN_ERRORS]:
-        lines.append(f"  line {error.line}: {error.reason}")
+        lines.append(f"  line {error.line}: {reason_text(error, lang)}")
     if result.rejected > SHOWN_ERRORS:
         lines.append(f"  ... and {result.rejected - SHOWN_ERRORS} more (see --report)")
     return "\n".join(lines)
@@ -85,8 +74,9 @@ def run_import(ctx: CliContext, args: argparse.Namespace) -> int:
         strict=args.strict,
         progress=ctx.progress_printer("import"),
     )
+    lang = ctx.lang or "en"
     if args.report:
-        write_report(Path(args.report), result.errors)
+        write_report(Path(args.report), result.errors, lang)
     ctx.emit(
         {
             "kind": result.kind,
@@ -94,8 +84,9 @@ def run_import(ctx: CliContext, args: argparse.Namespace) -> int:
             "updated": result.updated,
             "unchanged": result.unchanged,
             "rejected": result.rejected,
-            "errors": [{"line": e.line, "reason": e.reason} for e in result.errors],
+            "errors": [{"line": e.line, "reason": reason_text(e, lang), "code": e.code}
+                       for e in result.errors],
         },
-        _summary(result, args.strict),
+        _summary(result, args.strict, lang),
     )
     return 1 if args.strict and result.rejected else 0

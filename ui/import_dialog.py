@@ -8,7 +8,6 @@ cancel. Nothing here touches the database itself.
 
 from __future__ import annotations
 
-import csv
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,19 +36,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from ui.language import current_language
 from ui.pages import RecordsTableModel
 from ui.style import named
 from ui.tasks import Pools, RequestCounter, Task, error_message
+from workspace.errors import ImportFileError
 from workspace.importer import (
     CANONICAL_COLUMNS,
     KINDS,
     FileSniff,
     ImportCancelledError,
     ImportResult,
-    RowError,
     import_file,
     sniff,
 )
+from workspace.imports.reasons import reason_text, write_report
 
 try:  # the importer's own list; the import itself reports a missing column too
     from workspace.imports.columns import REQUIRED_COLUMNS
@@ -139,14 +140,6 @@ def delimiter_titles() -> dict[str, str]:
         "\t": QCoreApplication.translate("ImportDialog", "Tab"),
         "|": QCoreApplication.translate("ImportDialog", "Vertical bar ( | )"),
     }
-
-
-def write_report(path: Path, errors: list[RowError]) -> None:
-    """Rejected rows as CSV (``line,reason``), UTF-8 with BOM so Excel shows Cyrillic."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["line", "reason"])
-        writer.writerows([error.line, error.reason] for error in errors)
 
 
 @dataclass
@@ -763,7 +756,7 @@ class ResultPage(QWizardPage):
         self.count_labels["rejected"].setStyleSheet(
             "font-size: 22px; font-weight: 600;" + (" color: #b3261e;" if result.rejected else "")
         )
-        self.rejected_model.set_rows([[e.line, e.reason] for e in result.errors])
+        self._fill_rejected()
         self.rejected_view.setColumnWidth(0, 90)
         has_errors = bool(result.errors)
         self.rejected_view.setVisible(has_errors)
@@ -771,10 +764,20 @@ class ResultPage(QWizardPage):
         self.saved_label.setText("")
         self._update_rejected_label()
 
+    def _fill_rejected(self) -> None:
+        result = self._plan.result
+        if result is not None:
+            lang = current_language()
+            self.rejected_model.set_rows([[e.line, reason_text(e, lang)] for e in result.errors])
+
     def save_report(self, path: Path) -> None:
-        """Write the rejected rows to ``path`` as CSV."""
+        """Write the rejected rows to ``path`` as CSV, reasons in the UI language."""
         assert self._plan.result is not None
-        write_report(path, self._plan.result.errors)
+        try:
+            write_report(path, self._plan.result.errors, current_language())
+        except ImportFileError as exc:
+            self.saved_label.setText(str(exc))
+            return
         self.saved_label.setText(self.tr("Report saved to {0}").format(path))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -796,6 +799,7 @@ class ResultPage(QWizardPage):
             self._caption_labels[key].setText(caption)
         self.save_button.setText(self.tr("Save report…"))
         self.rejected_model.set_headers([self.tr("Line"), self.tr("Reason")])
+        self._fill_rejected()
         self._update_rejected_label()
 
     def _update_rejected_label(self) -> None:

@@ -53,6 +53,11 @@ def system_language() -> str:
     return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
 
 
+def current_language() -> str:
+    """The UI language in force (``ru`` or ``en``), as :class:`LanguageSwitcher` set it."""
+    return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
+
+
 def choose_language(explicit: str | None, settings: QSettings | None) -> str:
     """The language to start with: ``--lang``, else the saved choice, else the system's."""
     if explicit in LANGUAGES:

@@ -42,8 +42,9 @@ def test_json_shape_and_exit_0_with_rejected_rows(
     assert {k: data[k] for k in ("imported", "updated", "unchanged", "rejected")} == {
         "imported": 1, "updated": 0, "unchanged": 0, "rejected": 2}
     assert data["errors"] == [
-        {"line": 3, "reason": "invalid email 'bad-email'"},
-        {"line": 4, "reason": "impossible date in birth_date: 31.02.1990"},
+        {"line": 3, "reason": "invalid email 'bad-email'", "code": "invalid_email"},
+        {"line": 4, "reason": "impossible date in birth_date: 31.02.1990",
+         "code": "impossible_date"},
     ]
     code, out, _ = _run(capsys, workspace_url, "--json", "import", "contacts", str(contacts_csv))
     assert (code, json.loads(out)["imported"], json.loads(out)["updated"]) == (0, 0, 0)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select
 from ui.import_dialog import ImportDialog
 from ui.language import LanguageSwitcher
 from ui.tasks import Pools, Task
+from workspace.imports.reasons import reason_text
 from workspace.models import Contact, ContactAttribute
 
 pytestmark = pytest.mark.gui
@@ -95,6 +96,18 @@ def test_import_flow_end_to_end(
     dialog.result_page.save_report(report)
     lines = report.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "line,reason" and lines[1].startswith("3,")
+    assert model.data(model.index(0, 1)) == result.errors[0].reason
+
+    # Switching to Russian says the reasons in Russian, on screen and in the report.
+    switcher.apply("ru")
+    russian = reason_text(result.errors[0], "ru")
+    assert russian != result.errors[0].reason and any("а" <= ch <= "я" for ch in russian)
+    assert model.data(model.index(0, 1)) == russian
+    dialog.result_page.save_report(report)
+    assert report.read_text(encoding="utf-8-sig").splitlines()[1] == f"3,{russian}"
+    # A report that cannot be written says so on the page instead of failing.
+    dialog.result_page.save_report(tmp_path / "no-such-folder" / "report.csv")
+    assert "no-such-folder" in dialog.result_page.saved_label.text()
 
     with sqlite_engine.connect() as conn:
         cities = conn.execute(select(Contact.email, Contact.city).order_by(Contact.email)).all()

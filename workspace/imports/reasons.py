@@ -8,9 +8,13 @@ report file) and the ``params`` the reason was built from, so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import csv
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from workspace.errors import ImportFileError
 
 LANGUAGES = ("en", "ru")
 
@@ -96,3 +100,18 @@ def reason_text(error: RowError, lang: str) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return error.reason
+
+
+def write_report(path: Path, errors: Sequence[RowError], lang: str = "en") -> None:
+    """Write rejected rows as CSV (``line,reason``), UTF-8 with BOM so Excel shows Cyrillic.
+
+    Raises:
+        ImportFileError: the report cannot be written (no such folder, no permission).
+    """
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["line", "reason"])
+            writer.writerows([error.line, reason_text(error, lang)] for error in errors)
+    except OSError as exc:
+        raise ImportFileError(f"cannot write report {path}: {exc.strerror or exc}") from exc
