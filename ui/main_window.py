@@ -22,6 +22,7 @@ from sqlalchemy import Engine, func, select
 
 from ui.language import LANGUAGES, SETTINGS_KEY, LanguageSwitcher
 from ui.pages import PageContext, PageFrame, PageSpec, default_pages
+from ui.settings_dialog import settings_action_text
 from ui.style import named
 from ui.tasks import Pools, Task
 from workspace.models import Contact
@@ -196,6 +197,15 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
 
+    def open_settings_dialog(self) -> None:
+        """Open the workspace settings; open pages refresh after a save."""
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.engine, self.pools, self.today, parent=self)
+        dialog.saved.connect(self.refresh_pages)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
     def focus_search(self) -> None:
         """Ctrl+F: go to Contacts and put the cursor in its search box."""
         if "contacts" not in self.frames:
@@ -220,6 +230,10 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.focus_search)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings_dialog)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -238,6 +252,7 @@ class MainWindow(QMainWindow):
         self._file_menu.addAction(self.import_action)
         self._file_menu.addAction(self.find_action)
         self._file_menu.addSeparator()
+        self._file_menu.addAction(self.settings_action)
         self._file_menu.addMenu(self._language_menu)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self.quit_action)
@@ -252,7 +267,8 @@ class MainWindow(QMainWindow):
             self._page_actions[key] = action
         # Actions with shortcuts work even while their menu is closed only if
         # they belong to a visible widget: the window.
-        self.addActions([self.import_action, self.find_action, self.quit_action])
+        self.addActions(
+            [self.import_action, self.find_action, self.settings_action, self.quit_action])
         self.addActions(list(self._page_actions.values()))
 
     # -- events ---------------------------------------------------------------
@@ -275,6 +291,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import…"))
         self.find_action.setText(self.tr("&Find contacts"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.settings_action.setText(settings_action_text())
         for row, (key, spec) in enumerate(self._specs.items()):
             title = spec.title()
             self.navigation.item(row).setText(title)
