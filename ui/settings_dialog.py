@@ -14,6 +14,7 @@ Open it from the main window (File → Workspace settings…, Ctrl+,)::
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -58,6 +59,8 @@ from segments.lifecycle import (
 from ui.style import named
 from ui.tasks import Debouncer, Pools, RequestCounter, Task, error_message
 from workspace.models import Contact
+
+log = logging.getLogger(__name__)
 
 COLOR_FIELDS = (
     "primary_color", "accent_color", "background_color", "surface_color", "text_color",
@@ -459,6 +462,7 @@ class SettingsDialog(QDialog):
         self._saving = False
         self._close_after_save = False
         self._counts: dict[str, int] | None = None
+        self._counted_for: LifecycleThresholds | None = None
         self._count_requests = RequestCounter()
         self._count_debouncer = Debouncer(300, self._start_count, self)
         self.setModal(True)
@@ -707,6 +711,10 @@ class SettingsDialog(QDialog):
     def problems_now(self) -> list[Problem]:
         """What blocks saving the fields as they are."""
         return brand_problems(self.brand_kit()) + threshold_problems(self.thresholds())
+
+    def status_counts(self) -> tuple[LifecycleThresholds | None, dict[str, int] | None]:
+        """The live counts shown in the Lifecycle tab and the thresholds they were made with."""
+        return self._counted_for, self._counts
 
     def set_brand_kit(self, kit: BrandKit) -> None:
         """Show ``kit`` in the Brand kit tab."""
@@ -990,13 +998,21 @@ class SettingsDialog(QDialog):
             self._show_counts()
             return
         Task(count_statuses, self._engine, self._today, thresholds).owned_by(self) \
-            .drop_if_stale(self._count_requests).on_success(self._on_counts_loaded) \
-            .on_failure(lambda _exc: None).start(self._pools.read)
+            .drop_if_stale(self._count_requests) \
+            .on_success(lambda counts: self._on_counts_loaded(thresholds, counts)) \
+            .on_failure(self._on_count_failed).start(self._pools.read)
 
-    def _on_counts_loaded(self, counts: dict[str, int]) -> None:
+    def _on_counts_loaded(
+        self, thresholds: LifecycleThresholds, counts: dict[str, int]
+    ) -> None:
+        self._counted_for = thresholds
         self._counts = counts
         self._show_counts()
         self.counts_updated.emit()
+
+    def _on_count_failed(self, exc: BaseException) -> None:
+        # The counts are a hint: a failure leaves "…" and is only logged.
+        log.warning("lifecycle counts failed: %s", error_message(exc))
 
     def _on_ok_button_clicked(self) -> None:
         self._save(close=True)

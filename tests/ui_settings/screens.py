@@ -54,9 +54,7 @@ def main(out: Path) -> int:
             dialog = SettingsDialog(engine, pools, TODAY)
             dialog.show()
             _wait_for(dialog.is_loaded)
-            counted: list[bool] = []
-            dialog.counts_updated.connect(lambda: counted.append(True))
-            _wait_for(lambda: bool(counted))
+            _wait_for(lambda d=dialog: d.status_counts()[0] == d.thresholds())
             dialog.grab().save(str(out / f"settings_brand_{lang}.png"))
             dialog.tabs.setCurrentIndex(1)
             dialog.grab().save(str(out / f"settings_lifecycle_{lang}.png"))

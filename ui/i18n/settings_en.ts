@@ -4,7 +4,7 @@
     <context>
         <name>SettingsDialog</name>
         <message numerus="yes">
-            <location filename="../settings_dialog.py" line="831" />
+            <location filename="../settings_dialog.py" line="839" />
             <source> day(s)</source>
             <translation>
                 <numerusform> day</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../settings_dialog.py" line="833" />
+            <location filename="../settings_dialog.py" line="841" />
             <source>bought within the last %n day(s).</source>
             <translation>
                 <numerusform>bought within the last day.</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../settings_dialog.py" line="839" />
+            <location filename="../settings_dialog.py" line="847" />
             <source>last purchase more than %n day(s) ago.</source>
             <translation>
                 <numerusform>last purchase more than %n day ago.</numerusform>
@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../settings_dialog.py" line="840" />
+            <location filename="../settings_dialog.py" line="848" />
             <source>never bought; abandoned a cart within the last %n day(s).</source>
             <translation>
                 <numerusform>never bought; abandoned a cart within the last day.</numerusform>
@@ -36,7 +36,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../settings_dialog.py" line="856" />
+            <location filename="../settings_dialog.py" line="864" />
             <source>%Ln contact(s)</source>
             <translation>
                 <numerusform>%Ln contact</numerusform>
@@ -44,7 +44,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../settings_dialog.py" line="929" />
+            <location filename="../settings_dialog.py" line="937" />
             <source>…and %n more.</source>
             <translation>
                 <numerusform>…and %n more.</numerusform>
