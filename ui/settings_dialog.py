@@ -775,7 +775,7 @@ class SettingsDialog(QDialog):
             "background_color": self.tr("Bac&kground"),
             "surface_color": self.tr("&Content background"),
             "text_color": self.tr("Te&xt colour"), "muted_color": self.tr("Secondar&y text"),
-            "heading_font": self.tr("He&ading font"), "body_font": self.tr("Text &font"),
+            "heading_font": self.tr("Headin&g font"), "body_font": self.tr("Text &font"),
         }
         for name, label in self._brand_labels.items():
             label.setText(mnemonics[name])
@@ -812,7 +812,7 @@ class SettingsDialog(QDialog):
             "inactive_days": self.tr("&Inactive: last purchase within"),
             "hot_days": self.tr("&Hot: cart abandoned within"),
             "warm_days": self.tr("&Warm: product views within"),
-            "warm_view_days": self.tr("Warm: views on at &least"),
+            "warm_view_days": self.tr("Warm: views on at l&east"),
         }
         for name, label in self._spin_labels.items():
             label.setText(spin_labels[name])

@@ -2,7 +2,7 @@
 
     python -m tests.ui_settings.screens /work/notes/screens
 
-Writes ``settings_{brand,lifecycle}_{ru,en}.png`` on a 300-contact demo shop,
+Writes ``settings_{brand,brand_bottom,lifecycle}_{ru,en}.png`` on a 300-contact demo shop,
 plus ``settings_invalid_en.png`` (a bad colour and a relative URL after OK).
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from ui.language import LanguageSwitcher  # noqa: E402
 from ui.settings_dialog import SettingsDialog  # noqa: E402
@@ -56,6 +56,11 @@ def main(out: Path) -> int:
             _wait_for(dialog.is_loaded)
             _wait_for(lambda d=dialog: d.status_counts()[0] == d.thresholds())
             dialog.grab().save(str(out / f"settings_brand_{lang}.png"))
+            scroll = dialog.tabs.widget(0).findChild(QScrollArea)
+            assert scroll is not None
+            scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+            dialog.grab().save(str(out / f"settings_brand_bottom_{lang}.png"))
+            scroll.verticalScrollBar().setValue(0)
             dialog.tabs.setCurrentIndex(1)
             dialog.grab().save(str(out / f"settings_lifecycle_{lang}.png"))
             if lang == "en":

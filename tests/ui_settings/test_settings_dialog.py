@@ -249,3 +249,22 @@ def test_main_window_menu_opens_the_dialog_and_refreshes_pages(
     assert refreshed == [1]
     assert load_brand_kit(sqlite_engine).shop_name == "Через меню"
     window.pools.wait()
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_keyboard_mnemonics_are_unique_per_tab(
+    make_dialog: MakeDialog, sqlite_engine: Engine, switcher: object, language: str
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    switcher.apply(language)  # type: ignore[attr-defined]
+    dialog = make_dialog(sqlite_engine)
+    shared = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    shared += [button.text() for button in dialog.buttons.buttons()]
+    for index in range(dialog.tabs.count()):
+        page = dialog.tabs.widget(index)
+        texts = shared + [w.text() for w in page.findChildren(QLabel) if w.buddy()]
+        texts += [w.text() for w in page.findChildren(QAbstractButton)]
+        keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+        assert len(keys) >= 8
+        assert len(keys) == len(set(keys)), (language, index, sorted(keys))

@@ -154,7 +154,7 @@
         <message>
             <location filename="../settings_dialog.py" line="234" />
             <source>Secondary text</source>
-            <translation>Второстепенный текст</translation>
+            <translation>Приглушённый текст</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="235" />
@@ -214,7 +214,7 @@
         <message>
             <location filename="../settings_dialog.py" line="770" />
             <source>Sen&amp;der name</source>
-            <translation>Имя &amp;отправителя</translation>
+            <translation>Имя отп&amp;равителя</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="771" />
@@ -244,7 +244,7 @@
         <message>
             <location filename="../settings_dialog.py" line="773" />
             <source>Foo&amp;ter text</source>
-            <translation>Текст &amp;подвала</translation>
+            <translation>Текст под&amp;вала</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="774" />
@@ -259,32 +259,32 @@
         <message>
             <location filename="../settings_dialog.py" line="775" />
             <source>Bac&amp;kground</source>
-            <translation>&amp;Фон письма</translation>
+            <translation>Фон пись&amp;ма</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="776" />
             <source>&amp;Content background</source>
-            <translation>Фон &amp;содержимого</translation>
+            <translation>Фон со&amp;держимого</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="777" />
             <source>Te&amp;xt colour</source>
-            <translation>Цвет &amp;текста</translation>
+            <translation>Цвет т&amp;екста</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="777" />
             <source>Secondar&amp;y text</source>
-            <translation>&amp;Второстепенный текст</translation>
+            <translation>При&amp;глушённый текст</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="778" />
-            <source>He&amp;ading font</source>
+            <source>Headin&amp;g font</source>
             <translation>Шрифт &amp;заголовков</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="778" />
             <source>Text &amp;font</source>
-            <translation>Шрифт т&amp;екста</translation>
+            <translation>&amp;Шрифт текста</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="782" />
@@ -324,12 +324,12 @@
         <message>
             <location filename="../settings_dialog.py" line="794" />
             <source>Add l&amp;ink</source>
-            <translation>&amp;Добавить ссылку</translation>
+            <translation>Добавить сс&amp;ылку</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="795" />
             <source>Remo&amp;ve link</source>
-            <translation>&amp;Убрать ссылку</translation>
+            <translation>У&amp;брать ссылку</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="797" />
@@ -388,7 +388,7 @@
         </message>
         <message>
             <location filename="../settings_dialog.py" line="815" />
-            <source>Warm: views on at &amp;least</source>
+            <source>Warm: views on at l&amp;east</source>
             <translation>Тёплый: просмотры &amp;минимум</translation>
         </message>
         <message>
