@@ -56,7 +56,7 @@ def main(out: Path) -> int:
             _wait_for(dialog.is_loaded)
             _wait_for(lambda d=dialog: d.status_counts()[0] == d.thresholds())
             dialog.grab().save(str(out / f"settings_brand_{lang}.png"))
-            scroll = dialog.tabs.widget(0).findChild(QScrollArea)
+            scroll = dialog.findChild(QScrollArea)
             assert scroll is not None
             scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
             dialog.grab().save(str(out / f"settings_brand_bottom_{lang}.png"))

@@ -263,6 +263,7 @@ def test_keyboard_mnemonics_are_unique_per_tab(
     shared += [button.text() for button in dialog.buttons.buttons()]
     for index in range(dialog.tabs.count()):
         page = dialog.tabs.widget(index)
+        assert page is not None
         texts = shared + [w.text() for w in page.findChildren(QLabel) if w.buddy()]
         texts += [w.text() for w in page.findChildren(QAbstractButton)]
         keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
