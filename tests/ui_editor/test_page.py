@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from composer import builtin_templates
+from composer.brand import load_brand_kit, save_brand_kit
 from ui.editor.page import TemplatesPage
 from ui.editor.scenario import ScenarioTimeline, delay_text
 from ui.language import LanguageSwitcher
@@ -73,3 +75,27 @@ def test_delay_texts(english: LanguageSwitcher) -> None:
     assert delay_text(0, True) == "at once"
     assert delay_text(72, False) == "3 days after the previous email"
     assert delay_text(1, True) == "1 hour after the trigger"
+
+
+def test_a_changed_brand_kit_reaches_the_open_preview(
+    qtbot: QtBot, sqlite_engine: Engine, pools: Pools, tmp_path: Path, opened: list[QUrl]
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    context = PageContext(engine=sqlite_engine, today=date(2025, 11, 22), pools=pools,
+                          settings=settings, request_import=lambda: None)
+    page = TemplatesPage(context, drafts_dir=tmp_path / "drafts", open_url=opened.append)
+    qtbot.add_widget(page)
+    page.resize(1300, 850)
+    page.show()
+    with qtbot.wait_signal(page.ready, timeout=30000):
+        pass
+    editor = page.editor
+    assert editor is not None and "Лето и Море" not in editor.preview.desktop.html
+
+    save_brand_kit(sqlite_engine, replace(load_brand_kit(sqlite_engine), shop_name="Лето и Море",
+                                          from_name="Лето и Море"))
+    page.refresh()  # what the main window does after Workspace settings are saved
+    qtbot.wait_until(lambda: "Лето и Море" in editor.preview.desktop.html, timeout=20000)
+    assert editor.brand.shop_name == "Лето и Море"
+    assert editor.field_edits["from_name"].placeholderText() == "Лето и Море"
+    pools.wait()

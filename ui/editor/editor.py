@@ -502,6 +502,15 @@ class TemplateEditor(QWidget):
         if index == 1:
             self._refresh_code()
 
+    def set_brand(self, brand: BrandKit) -> None:
+        """Apply a changed brand kit (workspace settings): re-render and re-lint."""
+        if brand == self.brand:
+            return
+        self.brand = brand
+        self._refresh_all()
+        self.contact.set_brand(brand)  # re-emits the context: the preview re-renders
+        self._lint_debouncer.trigger()
+
     def _on_contact_context_changed(self, _context: object) -> None:
         if self.template is not None:
             self.preview.request_render(self.template, self.context(), self.brand)

@@ -169,6 +169,8 @@ class TemplatesPage(QWidget):
         brand, templates = loaded
         self.brand = brand
         self.templates = templates
+        if self.editor is not None:
+            self.editor.set_brand(brand)  # the brand kit may have changed in settings
         self._fill_library()
         if self.editor is None:
             names = {t.name for t in templates}
