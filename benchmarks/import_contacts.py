@@ -17,10 +17,25 @@ Numbers on the 2 shared cores, 2 custom columns per contact, schema 0004
   rebuilding an index sorts the whole table in memory (temp_store=MEMORY)
   next to the 200 MB page cache set in workspace/db.py.
 
-Where the first import's CPU goes at 1M rows: reading and parsing cells
-~10 s, duplicate-key check ~5 s, building and converting rows ~15 s,
-SQLite inserts ~10 s, rebuilding the deferred indexes ~12-17 s (about
-1.7 s per index: SQLite's sort), the rest commit and derived data.
+* writer thread (workspace/imports/pipeline.py: the contact INSERTs run
+  as one JSON-array statement per batch on a second thread, GIL-free,
+  while the next rows are parsed; page cache 64 MB during the import).
+  Before, same session (load 1.1-1.6): first import 77.6 s wall / 76.4 s
+  CPU, re-import 33.7 s, peak 466 MB. After, three runs (load 1.1-1.2 at
+  the start and end of each): first import 48.5 / 51.3 / 56.5 s wall,
+  67 / 71 / 81 s CPU; re-import 29.1-29.8 s wall; peak 351-357 MB. CPU
+  time is higher than wall time now: the second core does the inserts.
+  Tried and dropped: the whole batch write on the thread with
+  executemany (77 s: the thread takes the GIL back after every row and
+  waits for it each time), and keeping the indexes so the thread updates
+  them (131 s: row-by-row index upkeep costs far more than the rebuild).
+
+Where the first import's CPU goes at 1M rows (with the writer thread):
+reading, parsing and building rows ~35 s on the main thread, duplicate-key
+check ~5 s, SQLite inserts ~15 s on the writer thread (overlapped),
+rebuilding the deferred indexes ~14 s (about 1.5 s per index, not
+overlapped: nothing else is left to do then), the rest commit and derived
+data. Wall time therefore depends on the second core being free.
 """
 
 from __future__ import annotations

@@ -15,10 +15,13 @@ unsubscribed contact whose status cell is empty).
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -35,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
+from workspace.imports.pipeline import WritePipeline
 from workspace.imports.reasons import RowError
 from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine, Product
 from workspace.rows import with_contact_extras, with_event_extras, with_order_line_extras
@@ -71,25 +75,33 @@ class Tally:
     rejected: int = 0
     errors: list[RowError] = field(default_factory=list)
     max_errors: int = 100_000
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def reject(self, line: int, code: str, reason: str, **params: Any) -> None:
         """Count a rejected row; keep its error unless there are already too many.
 
         ``code`` and ``params`` are described in :mod:`workspace.imports.reasons`.
         """
-        self.rejected += 1
-        if len(self.errors) < self.max_errors:
-            self.errors.append(RowError(line, reason, code, params))
+        with self._lock:  # the reader and the writer thread both reject rows
+            self.rejected += 1
+            if len(self.errors) < self.max_errors:
+                self.errors.append(RowError(line, reason, code, params))
 
 
-def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (all with the same keys) with one DBAPI ``executemany``.
+def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
+                submit: Submit | None = None) -> None:
+    """INSERT ``rows`` (all with the same keys) with one DBAPI statement.
 
     SQLAlchemy's own executemany builds a parameter dictionary per row
     through the compiler, which costs more than SQLite's insert itself on a
     million rows. Here the statement is built once and each row becomes a
     tuple run through the column types' bind processors (dates for SQLite,
     JSON, numerics), so values are stored exactly as SQLAlchemy would.
+
+    With ``submit`` the statement is handed to it (a writer thread, see
+    :mod:`workspace.imports.pipeline`) instead of being run here, and on
+    SQLite the tuples then travel as one JSON array (:func:`_json_insert`).
+    Without, an ``executemany`` is cheaper.
     """
     if not rows:
         return
@@ -118,11 +130,81 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
             columns[index] = fast(proc, columns[index])
         elif proc is not None:
             columns[index] = map(proc, columns[index])
+    constants = []
     for column in defaults:
         proc = processor(column.name)
         value = column.default.arg  # type: ignore[union-attr]
-        columns.append(repeat(proc(value) if proc is not None else value, len(rows)))
-    conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+        constants.append(proc(value) if proc is not None else value)
+    if _json_insert(conn, table, all_names, columns, constants, submit):
+        return
+    columns.extend(repeat(value, len(rows)) for value in constants)
+    _execute(conn, submit, sql, list(zip(*columns, strict=True)))
+
+
+Submit = Callable[[Callable[[], object]], None]
+
+
+def _execute(conn: Connection, submit: Submit | None, sql: str, params: Any) -> None:
+    if submit is None:
+        conn.exec_driver_sql(sql, params)
+    else:
+        submit(partial(conn.exec_driver_sql, sql, params))
+
+
+# ``->>`` arrived in SQLite 3.38.
+_JSON_ROWS = sqlite3.sqlite_version_info >= (3, 38, 0)
+_EXACT_FLOAT = float(2**53)
+
+
+def _json_safe(values: list[Any]) -> bool:
+    """Whether SQLite reads ``values`` back from JSON exactly as it would bind them."""
+    kinds = set(map(type, values))
+    if kinds <= _JSON_TEXT_KINDS:
+        return True
+    if not kinds <= _JSON_KINDS:
+        return False
+    # Integers beyond 64 bits would turn into reals; of floats only the
+    # integral ones are parsed back bit for bit by any parser.
+    return all(-(2**63) <= v < 2**63 if v.__class__ is int
+               else v.__class__ is not float or (v.is_integer() and abs(v) < _EXACT_FLOAT)
+               for v in values if v is not None and v.__class__ is not str)
+
+
+_JSON_TEXT_KINDS = {str, type(None)}
+_JSON_KINDS = {str, int, float, type(None)}
+
+
+def _json_insert(conn: Connection, table: Table, names: list[str], columns: list[Any],
+                 constants: list[Any], submit: Submit | None = None) -> bool:
+    """INSERT the rows of ``columns`` as one SQLite statement over a JSON array.
+
+    Python's sqlite3 takes the GIL back after every row of an executemany,
+    which makes a writer thread (:mod:`workspace.imports.pipeline`) wait for
+    the reading thread at each row. One ``INSERT ... SELECT FROM
+    json_each(?)`` runs the whole batch inside SQLite without the GIL. Only
+    for a writer thread (``submit``; serially the executemany costs less)
+    and values JSON carries exactly (text, 64-bit integers, NULL, integral
+    floats); False, with nothing done, when it does not apply.
+    """
+    if submit is None or conn.dialect.name != "sqlite" or not _JSON_ROWS:
+        return False
+    materialized = [c if isinstance(c, list) else list(c) for c in columns]
+    columns[:] = materialized  # the iterators are spent; the caller may still need them
+    if not all(map(_json_safe, materialized)) or not _json_safe(constants):
+        return False
+    payload = json.dumps(list(zip(*materialized, strict=True)), ensure_ascii=False,
+                         check_circular=False)
+    if "\\u0000" in payload:  # SQLite's JSON strings end at a NUL
+        return False
+    width = len(materialized)
+    preparer = conn.dialect.identifier_preparer
+    picks = [f"value ->> {index}" for index in range(width)] + ["?"] * len(constants)
+    _execute(conn, submit,
+             f"INSERT INTO {preparer.format_table(table)} "
+             f"({', '.join(preparer.quote(n) for n in names)}) "
+             f"SELECT {', '.join(picks)} FROM json_each(?)",
+             (*constants, payload))
+    return True
 
 
 def _iso_datetimes(proc: Any, values: Iterable[Any]) -> list[Any]:
@@ -252,6 +334,8 @@ class Writer:
         # Told (writes, rows) before a batch is written; the importer uses it
         # to decide whether deferring index upkeep pays off.
         self.before_write: Callable[[int, int], None] = _no_hook
+        # Set by the importer while a writer thread owns the connection.
+        self.pipeline: WritePipeline | None = None
 
     def reject(self, row: Prepared, code: str, reason: str, **params: Any) -> None:
         """Record a row the database says cannot be imported."""
@@ -274,7 +358,17 @@ class ContactWriter(Writer):
     _DEFAULTS = {"gender": "unknown", "status": "subscribed"}
 
     def write(self, rows: list[Prepared]) -> None:
-        """Upsert one batch of contacts."""
+        """Upsert one batch of contacts.
+
+        With a :attr:`pipeline`, the INSERTs of a first import run on its
+        writer thread; everything else waits for it and runs here.
+        """
+        submit = None
+        if self.pipeline is not None:
+            if self.was_empty:
+                submit = self.pipeline.put
+            else:  # lookups, updates and deletes need the connection now
+                self.pipeline.sync()
         value_fields = [f for f in self.fields if f != "email"]
         columns = [CONTACTS.c.id, CONTACTS.c.email, CONTACTS.c.custom]
         columns += [CONTACTS.c[f] for f in value_fields]
@@ -321,13 +415,14 @@ class ContactWriter(Writer):
         # New rows get ids above the current largest (SQLite's rowid rule, and
         # PostgreSQL's sequence in practice), so their ids are found by a range
         # scan of the key instead of a 5,000-address IN list.
-        newest = self.conn.execute(_NEWEST).scalar() if new_custom else None
+        # (Not needed when the writer thread joins them in, see _insert_new_attributes.)
+        newest = self.conn.execute(_NEWEST).scalar() if new_custom and submit is None else None
         if inserts:
             with_custom = [r for r in inserts if "custom" in r]
             without = [r for r in inserts if "custom" not in r]
             for part in (with_custom, without):
                 if part:
-                    bulk_insert(self.conn, CONTACTS, part)
+                    bulk_insert(self.conn, CONTACTS, part, submit=submit)
             self.tally.imported += len(inserts)
         if changes:
             _update_many(self.conn, CONTACTS, "id", changes)
@@ -339,6 +434,11 @@ class ContactWriter(Writer):
                                          ATTRIBUTES.c.name == bindparam("aname")),
                 pairs,
             )
+        if new_custom and _insert_new_attributes(self.conn, attribute_changes, new_custom,
+                                                 submit):
+            return
+        if new_custom and self.pipeline is not None:  # the ids are read below
+            self.pipeline.sync()
         if new_custom:
             ids = {email: cid for email, cid in self.conn.execute(
                 _NEWER, {"newest": newest if newest is not None else 0}) if email in new_custom}
@@ -349,6 +449,35 @@ class ContactWriter(Writer):
             {"contact_id": cid, "name": name, "value": value, "value_ci": fold(value)}
             for cid, values in attribute_changes for name, value in values.items()
         ])
+
+
+def _insert_new_attributes(conn: Connection, changes: list[tuple[int, dict[str, str]]],
+                           new: dict[str, dict[str, str]], submit: Submit | None) -> bool:
+    """Insert the attributes of ``changes`` and of the new contacts ``new`` (by e-mail).
+
+    On SQLite the new contacts' ids are joined in by one ``INSERT ... SELECT``
+    over a JSON array instead of being fetched row by row (which takes the
+    GIL back at every row, see :func:`_json_insert`). Only for a writer
+    thread (``submit``): without one, fetching the ids costs less. False,
+    with nothing done, where that does not apply.
+    """
+    if submit is None or conn.dialect.name != "sqlite" or not _JSON_ROWS:
+        return False
+    payload = json.dumps([(email, name, value, fold(value)) for email, values in new.items()
+                          for name, value in values.items()],
+                         ensure_ascii=False, check_circular=False)
+    if "\\u0000" in payload:
+        return False
+    bulk_insert(conn, ATTRIBUTES, [
+        {"contact_id": cid, "name": name, "value": value, "value_ci": fold(value)}
+        for cid, values in changes for name, value in values.items()
+    ], submit=submit)
+    _execute(conn, submit,
+             "INSERT INTO contact_attributes (contact_id, name, value, value_ci) "
+             "SELECT c.id, j.value ->> 1, j.value ->> 2, j.value ->> 3 "
+             "FROM json_each(?) AS j JOIN contacts AS c ON c.email = j.value ->> 0",
+             (payload,))
+    return True
 
 
 class OrderWriter(Writer):
