@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -75,17 +74,15 @@ class Tally:
     rejected: int = 0
     errors: list[RowError] = field(default_factory=list)
     max_errors: int = 100_000
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def reject(self, line: int, code: str, reason: str, **params: Any) -> None:
         """Count a rejected row; keep its error unless there are already too many.
 
         ``code`` and ``params`` are described in :mod:`workspace.imports.reasons`.
         """
-        with self._lock:  # the reader and the writer thread both reject rows
-            self.rejected += 1
-            if len(self.errors) < self.max_errors:
-                self.errors.append(RowError(line, reason, code, params))
+        self.rejected += 1
+        if len(self.errors) < self.max_errors:
+            self.errors.append(RowError(line, reason, code, params))
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
