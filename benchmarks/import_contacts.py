@@ -25,6 +25,11 @@ Numbers on the 2 shared cores, 2 custom columns per contact, schema 0004
   the start and end of each): first import 48.5 / 51.3 / 56.5 s wall,
   67 / 71 / 81 s CPU; re-import 29.1-29.8 s wall; peak 351-357 MB. CPU
   time is higher than wall time now: the second core does the inserts.
+* plus keeping the indexes whose columns take few distinct values in the
+  first batch (status, city, attributes...: the writer thread extends them
+  at a few hot pages) instead of rebuilding them; two runs (load 0.9-1.2):
+  first import 43.3 / 49.1 s wall, 66 / 76 s CPU, index rebuild ~5 s
+  instead of ~14 s; re-import 31.4-31.7 s; peak 354-356 MB.
   Tried and dropped: the whole batch write on the thread with
   executemany (77 s: the thread takes the GIL back after every row and
   waits for it each time), and keeping the indexes so the thread updates
@@ -33,7 +38,7 @@ Numbers on the 2 shared cores, 2 custom columns per contact, schema 0004
 Where the first import's CPU goes at 1M rows (with the writer thread):
 reading, parsing and building rows ~35 s on the main thread, duplicate-key
 check ~5 s, SQLite inserts ~15 s on the writer thread (overlapped),
-rebuilding the deferred indexes ~14 s (about 1.5 s per index, not
+rebuilding the deferred indexes ~5 s (about 1.5 s per index, not
 overlapped: nothing else is left to do then), the rest commit and derived
 data. Wall time therefore depends on the second core being free.
 """

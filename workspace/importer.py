@@ -397,6 +397,8 @@ def import_file(
                         def consider(writes: int, batch_rows: int) -> None:
                             if not deferral.decided:  # it queries and drops indexes
                                 pipeline.sync()
+                                # The writer thread keeps cheap indexes up to date.
+                                deferral.keep_cheap(writer.samples())
                             deferral.consider(writes, batch_rows)
 
                         writer.before_write = consider

@@ -37,6 +37,7 @@ def _contacts(path: Path, count: int, start: int = 0) -> Path:
 def drops(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Make every import big enough to drop indexes; record which each drop took."""
     monkeypatch.setattr(indexes, "MIN_ROWS", 0)
+    monkeypatch.setattr(indexes, "CHEAP_KEYS", -1)  # drop even the cheap ones
     counts: list[list[str]] = []
     original = IndexDeferral.drop
 
@@ -148,3 +149,35 @@ def test_failure_during_rebuild_rolls_back(sqlite_engine: Engine, tmp_path: Path
     assert drops == [_over(sqlite_engine, FILLED)]
     assert _indexes(sqlite_engine) == shape
     assert all(not rows for rows in snapshot(sqlite_engine).values())
+
+
+def test_indexes_with_few_distinct_new_values_are_kept(sqlite_engine: Engine, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # The writer thread extends such an index at a few places; one with a
+    # value per row (names here) is still dropped and rebuilt.
+    monkeypatch.setattr(indexes, "MIN_ROWS", 0)
+    monkeypatch.setattr(indexes, "CHEAP_KEYS", 5)
+    kept: list[set[str]] = []
+    dropped: list[list[str]] = []
+    original = IndexDeferral.drop
+
+    def drop(self: IndexDeferral) -> None:
+        original(self)
+        kept.append(set(self.kept))
+        dropped.append(sorted(name for name, _sql in self.dropped))
+
+    monkeypatch.setattr(IndexDeferral, "drop", drop)
+    before = _indexes(sqlite_engine)
+    lines = ["email;Имя;Город;Клубная карта"] + [
+        f"u{n}@x.ru;Имя{n};Город{n % 3};Gold" for n in range(40)]
+    result = import_file(sqlite_engine, "contacts", write_csv(tmp_path / "c.csv", lines))
+    assert result.imported == 40
+    assert {"ix_contacts_city_ci", "ix_contact_attributes_name_value"} <= kept[0]
+    assert "ix_contacts_sort_name" not in kept[0]
+    assert "ix_contacts_sort_name" in dropped[0]
+    assert "ix_contacts_city_ci" not in dropped[0]
+    assert _indexes(sqlite_engine) == before
+    with sqlite_engine.connect() as conn:  # the kept index holds every new row
+        assert conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM contacts INDEXED BY ix_contacts_city_ci "
+            "WHERE city_ci = 'город1'").scalar() == 13

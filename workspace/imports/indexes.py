@@ -17,14 +17,17 @@ which costs less than rebuilding it with a scan of the whole table.
 How to recreate them: the workspace's own ``CREATE INDEX`` statement from
 ``sqlite_master``, so each index comes back exactly as it was stored. Unique
 constraints (the upsert keys) are never dropped: the import itself needs
-them. PostgreSQL is left alone.
+them. PostgreSQL is left alone. When a writer thread does the inserts, an
+index over columns the new rows give few distinct values is kept too
+(:meth:`IndexDeferral.keep_cheap`): its upkeep overlaps with reading the file.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Table, text
 
@@ -39,6 +42,10 @@ MIN_ROWS = 20_000
 
 MIN_SHARE = 0.3
 """Estimated writes must also be at least this share of the rows already stored."""
+
+CHEAP_KEYS = 500
+"""An index whose columns take at most this many distinct values in a sample
+of the new rows is kept when a writer thread maintains it (:meth:`IndexDeferral.keep_cheap`)."""
 
 
 def model_indexes(table_name: str, written: Collection[str] | None = None) -> list[str]:
@@ -82,6 +89,27 @@ class IndexDeferral:
         self.enabled = conn.dialect.name == "sqlite" and bool(tables)
         self.decided = not self.enabled
         self.dropped: list[tuple[str, str]] = []  # (name, CREATE INDEX statement)
+        self.kept: set[str] = set()
+
+    def keep_cheap(self, samples: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+        """Keep the indexes that new rows like ``samples`` (table → rows) extend at few places.
+
+        A new row's entry goes after the entries with the same values in
+        the indexed columns (its id is the largest), so with few distinct
+        values SQLite appends to a few hot pages; on a writer thread that
+        upkeep overlaps with reading the file, unlike a rebuild at the end.
+        An index with many distinct values (names, birth dates) would touch
+        a random page per row and is still dropped.
+        """
+        for table, rows in samples.items():
+            if not rows:
+                continue
+            model: Table = Base.metadata.tables[table]
+            for index in model.indexes:
+                names = [c.name for c in index.columns if c.name != "id"]
+                distinct = {tuple(row.get(n) for n in names) for row in rows}
+                if len(distinct) <= CHEAP_KEYS:
+                    self.kept.add(str(index.name))
 
     def consider(self, writes: int, rows: int) -> None:
         """Decide, at the first batch that writes, whether dropping pays off.
@@ -106,7 +134,7 @@ class IndexDeferral:
         """Drop the declared secondary indexes that exist in the workspace."""
         _begin(self.conn)
         for table, written in self.tables.items():
-            wanted = model_indexes(table, written)
+            wanted = [name for name in model_indexes(table, written) if name not in self.kept]
             if not wanted:
                 continue
             marks = ", ".join(f":n{i}" for i in range(len(wanted)))
@@ -119,8 +147,8 @@ class IndexDeferral:
             for name, sql in found:
                 self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
                 self.dropped.append((name, sql))
-        log.info("import: dropped %d indexes for the duration of the import",
-                 len(self.dropped))
+        log.info("import: dropped %d indexes for the duration of the import, kept %s",
+                 len(self.dropped), sorted(self.kept))
 
     def restore(self) -> None:
         """Create the dropped indexes again (in the same transaction)."""

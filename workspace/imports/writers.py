@@ -333,10 +333,15 @@ class Writer:
         self.before_write: Callable[[int, int], None] = _no_hook
         # Set by the importer while a writer thread owns the connection.
         self.pipeline: WritePipeline | None = None
+        self._new_rows: tuple[list[dict[str, Any]], dict[str, dict[str, str]]] = ([], {})
 
     def reject(self, row: Prepared, code: str, reason: str, **params: Any) -> None:
         """Record a row the database says cannot be imported."""
         self.tally.reject(row.line, code, reason, **params)
+
+    def samples(self) -> dict[str, list[dict[str, Any]]]:
+        """The new rows of the batch, by table, while ``before_write`` runs."""
+        return {}
 
     def write(self, rows: list[Prepared]) -> None:
         """Upsert one batch."""
@@ -353,6 +358,16 @@ class ContactWriter(Writer):
     table = CONTACTS
 
     _DEFAULTS = {"gender": "unknown", "status": "subscribed"}
+
+    def samples(self) -> dict[str, list[dict[str, Any]]]:
+        """The new rows of the batch, by table, while ``before_write`` runs.
+
+        The importer decides from them which indexes are cheap to keep.
+        """
+        inserts, custom = self._new_rows
+        return {"contacts": inserts, "contact_attributes": [
+            {"name": name, "value_ci": fold(value)}
+            for values in custom.values() for name, value in values.items()]}
 
     def write(self, rows: list[Prepared]) -> None:
         """Upsert one batch of contacts.
@@ -408,7 +423,9 @@ class ContactWriter(Writer):
                 self.tally.updated += 1
             else:
                 self.tally.unchanged += 1
+        self._new_rows = (inserts, new_custom)
         self.before_write(len(inserts) + len(changes), len(rows))
+        self._new_rows = ([], {})
         # New rows get ids above the current largest (SQLite's rowid rule, and
         # PostgreSQL's sequence in practice), so their ids are found by a range
         # scan of the key instead of a 5,000-address IN list.
