@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,6 @@ def _positive(value: str) -> int:
 
 def _shooter() -> Any:
     """A Qt WebEngine shooter on an offscreen QApplication, made only for this run."""
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
     try:
         from ui.webrender import WebShooter, ensure_application
     except ImportError as exc:

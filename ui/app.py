@@ -33,6 +33,21 @@ class ScreenshotError(KonvertError):
     """The screenshot could not be taken or saved."""
 
 
+def prepare_webengine_environment() -> None:
+    """Chromium flags for Qt WebEngine, set before the QApplication exists.
+
+    Without a GPU flag of the user's own, the GPU is off (previews are plain
+    pages). Chromium refuses to start as root with its sandbox on, so as root
+    ``--no-sandbox`` is added: the preview never runs scripts and blocks
+    navigation, and the review bundle's engine blocks the network.
+    """
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS")
+    parts = flags.split() if flags is not None else ["--disable-gpu"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in parts:
+        parts.append("--no-sandbox")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(parts)
+
+
 def create_application(argv: list[str] | None = None, *, offscreen: bool = False) -> QApplication:
     """The QApplication (made once), styled; ``offscreen`` needs no display."""
     existing = QApplication.instance()
@@ -41,7 +56,7 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
         return existing
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+    prepare_webengine_environment()
     # Qt WebEngine (previews) must be loaded, and contexts shared, before the
     # QApplication exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)

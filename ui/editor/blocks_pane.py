@@ -274,6 +274,8 @@ class BlocksPane(QWidget):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.delete_button.clicked.connect(self.delete_selected)
+        for arrow in (self.up_button, self.down_button):
+            arrow.setFixedWidth(34)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         buttons.addWidget(self.add_button)

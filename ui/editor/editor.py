@@ -215,11 +215,19 @@ class TemplateEditor(QWidget):
         self.export_button.clicked.connect(self.export_bundle)
         for button in (self.send_test_button, self.export_button):
             button.setVisible(actions is not None)
+        # Title above its series link and save status: on a 1366 px laptop one
+        # row cannot hold them beside the buttons without cutting the title.
+        title_box = QVBoxLayout()
+        title_box.setSpacing(0)
+        title_box.addWidget(self._title)
+        status_row = QHBoxLayout()
+        status_row.setSpacing(8)
+        status_row.addWidget(self.series_link)
+        status_row.addWidget(self.status, 1)
+        title_box.addLayout(status_row)
         header = QHBoxLayout()
         header.setSpacing(8)
-        header.addWidget(self._title, 2)
-        header.addWidget(self.series_link)
-        header.addWidget(self.status, 1)
+        header.addLayout(title_box, 1)
         header.addWidget(self.undo_button)
         header.addWidget(self.redo_button)
         header.addSpacing(8)
@@ -321,7 +329,7 @@ class TemplateEditor(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        left.setMinimumWidth(260)
+        left.setMinimumWidth(310)  # the block buttons and the tabs fit in both languages
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Engine
@@ -98,7 +98,7 @@ class TemplatesPage(QWidget):
         self.library = QTreeWidget()
         self.library.setHeaderHidden(True)
         self.library.setObjectName("templateLibrary")
-        self.library.setFixedWidth(240)
+        self.library.setMinimumWidth(150)
         self.library.itemClicked.connect(self._on_library_item_clicked)
         self.library.itemActivated.connect(self._on_library_item_clicked)
 
@@ -111,13 +111,18 @@ class TemplatesPage(QWidget):
         self.stack.addWidget(self._loading)
         self.stack.addWidget(self.timeline)
 
+        # The library can be narrowed for the editor on a small screen.
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.library)
+        split.addWidget(self.stack)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setCollapsible(1, False)
+        split.setSizes([200, 1000])
+        self.splitter = split
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
-        left = QVBoxLayout()
-        left.addWidget(self.library, 1)
-        layout.addLayout(left)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(split, 1)
         self._retranslate()
         self.refresh()
 
