@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -61,5 +63,39 @@ def engine(workspace_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
     eng = open_workspace(sqlite_url)
+    yield eng
+    eng.dispose()
+
+
+DEMO_TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session")
+def demo_shop_files(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
+    """``demo_shop_files(n)``: a SQLite file with an n-contact demo shop (seed 1), made once.
+
+    The files are shared by the session: copy one (see ``copy_workspace``) before writing.
+    """
+    made: dict[int, Path] = {}
+
+    def make(contacts: int) -> Path:
+        if contacts not in made:
+            from workspace.demo import generate_demo
+
+            path = tmp_path_factory.mktemp(f"demo{contacts}") / "demo.sqlite"
+            eng = open_workspace(f"sqlite:///{path}")
+            generate_demo(eng, contacts=contacts, seed=1, today=DEMO_TODAY)
+            eng.dispose()
+            made[contacts] = path
+        return made[contacts]
+
+    return make
+
+
+def copy_workspace(source: Path, tmp_path: Path) -> Iterator[Engine]:
+    """Open a private copy of the SQLite workspace ``source``; dispose it afterwards."""
+    copy = tmp_path / "ws.sqlite"
+    shutil.copy(source, copy)
+    eng = open_workspace(f"sqlite:///{copy}")
     yield eng
     eng.dispose()

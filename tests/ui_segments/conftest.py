@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,30 +10,21 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from workspace.db import open_workspace
-from workspace.demo import generate_demo
+from tests.conftest import copy_workspace
 
 TODAY = date(2026, 11, 22)
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(demo_shop_files: Callable[[int], Path]) -> Path:
     """A SQLite file holding the demo shop with 300 contacts (never written by tests)."""
-    path = tmp_path_factory.mktemp("segdemo") / "demo.sqlite"
-    engine = open_workspace(f"sqlite:///{path}")
-    generate_demo(engine, contacts=300, seed=1, today=TODAY)
-    engine.dispose()
-    return path
+    return demo_shop_files(300)
 
 
 @pytest.fixture
 def demo_engine(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
     """A private copy of the demo shop: tests may save and delete segments."""
-    copy = tmp_path / "ws.sqlite"
-    shutil.copy(demo_file, copy)
-    engine = open_workspace(f"sqlite:///{copy}")
-    yield engine
-    engine.dispose()
+    yield from copy_workspace(demo_file, tmp_path)
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,11 +11,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from tests.conftest import copy_workspace
 from tests.ui.conftest import pools, settings, switcher
 from ui.settings_dialog import SettingsDialog
 from ui.tasks import Pools
-from workspace.db import open_workspace
-from workspace.demo import generate_demo
 
 __all__ = ["pools", "settings", "switcher"]  # reused fixtures from tests/ui
 
@@ -24,23 +22,15 @@ TODAY = date(2026, 11, 22)
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(demo_shop_files: Callable[[int], Path]) -> Path:
     """A SQLite file with a 200-contact demo shop (copied, never written)."""
-    path = tmp_path_factory.mktemp("settingsdemo") / "demo.sqlite"
-    engine = open_workspace(f"sqlite:///{path}")
-    generate_demo(engine, contacts=200, seed=1, today=TODAY)
-    engine.dispose()
-    return path
+    return demo_shop_files(200)
 
 
 @pytest.fixture
 def demo_engine(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
     """A private copy of the demo shop that a test may change."""
-    copy = tmp_path / "ws.sqlite"
-    shutil.copy(demo_file, copy)
-    engine = open_workspace(f"sqlite:///{copy}")
-    yield engine
-    engine.dispose()
+    yield from copy_workspace(demo_file, tmp_path)
 
 
 @pytest.fixture
