@@ -280,7 +280,16 @@ class Template(Base):
 
 
 class Campaign(Base):
-    """A campaign: one template, one segment, A/B subject variants."""
+    """A campaign: one template, one segment, two to five A/B subject variants.
+
+    ``split_key`` is the key of the deterministic split (campaigns.split):
+    random once at creation, never changed, so a contact always lands in the
+    same group of this campaign. ``shares`` are the group shares in percent,
+    one per variant and the remainder last (0 for "send all now").
+    ``plan`` holds the planner's inputs (baseline, lift, alpha, power) as
+    recorded before any result came in. ``state`` is one of draft,
+    exported, results_in, winner_chosen, winner_exported.
+    """
 
     __tablename__ = "campaigns"
 
@@ -288,12 +297,77 @@ class Campaign(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     template_name: Mapped[str | None] = mapped_column(String(200))
     segment_name: Mapped[str | None] = mapped_column(String(200))
-    data: Mapped[Any] = mapped_column(JSON)
+    data: Mapped[Any] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+    split_key: Mapped[str] = mapped_column(String(64), default="")
+    shares: Mapped[Any] = mapped_column(JSON, nullable=True, default=list)
+    metric: Mapped[str] = mapped_column(String(20), default="clicks")
+    state: Mapped[str] = mapped_column(String(20), default="draft")
+    send_at: Mapped[datetime | None] = mapped_column(DateTime)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    plan: Mapped[Any] = mapped_column(JSON, nullable=True)
+    winner: Mapped[str | None] = mapped_column(String(10))
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=datetime.now, onupdate=datetime.now
+    )
+
+
+class CampaignVariant(Base):
+    """A subject variant of a campaign (``label`` A, B, C...): subject and preheader only."""
+
+    __tablename__ = "campaign_variants"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    label: Mapped[str] = mapped_column(String(10), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(500))
+    preheader: Mapped[str] = mapped_column(String(500), default="")
+
+
+class CampaignMember(Base):
+    """Who got what: the frozen groups of an exported campaign.
+
+    ``group_label`` is a variant label or ``rest`` (the remainder for the
+    winner). Written once when the campaign is first exported; the segment
+    may change later, the campaign keeps its groups.
+    """
+
+    __tablename__ = "campaign_members"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL")
+    )
+    group_label: Mapped[str] = mapped_column(String(10))
+
+    __table_args__ = (Index("ix_campaign_members_group", "campaign_id", "group_label"),)
+
+
+class CampaignResult(Base):
+    """Results of one variant: counts from a CSV or pulled from an ESP."""
+
+    __tablename__ = "campaign_results"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    label: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    opens: Mapped[int] = mapped_column(Integer, default=0)
+    clicks: Mapped[int] = mapped_column(Integer, default=0)
+    conversions: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(50), default="csv")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
 
 class ExportLog(Base):
-    """One export: what, where, when, result."""
+    """One export run: what (``subject``), where (``target``), when, result, details."""
 
     __tablename__ = "export_log"
 
@@ -303,3 +377,36 @@ class ExportLog(Base):
     subject: Mapped[str] = mapped_column(String(300))
     result: Mapped[str] = mapped_column(String(20))
     details: Mapped[Any] = mapped_column(JSON)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL")
+    )
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class ExportObject(Base):
+    """An object an export created at an ESP (list, import batch, message, campaign...).
+
+    Recorded the moment it exists, so a re-run after a crash resumes and never
+    creates it twice. ``key`` names the object within its target, for
+    example ``campaign:7/list`` or ``campaign:7/import:A:3``; ``remote_id``
+    is the ESP's id.
+    """
+
+    __tablename__ = "export_objects"
+
+    id: Mapped[int] = mapped_column(PK, primary_key=True, autoincrement=True)
+    target: Mapped[str] = mapped_column(String(50))
+    key: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(50))
+    remote_id: Mapped[str | None] = mapped_column(String(200))
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE")
+    )
+    export_id: Mapped[int | None] = mapped_column(
+        ForeignKey("export_log.id", ondelete="SET NULL")
+    )
+    details: Mapped[Any] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+
+    __table_args__ = (UniqueConstraint("target", "key", name="uq_export_objects_key"),)
