@@ -107,7 +107,6 @@ def record_object(engine: Engine, target: str, key: str, kind: str, remote_id: s
     caller looks up with :func:`find_object` before creating, so a second
     record means a race, and the first id is the one that exists.
     """
-    table = ExportObject.__table__
     try:
         with engine.begin() as conn:
             conn.execute(insert(ExportObject).values(
