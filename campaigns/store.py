@@ -235,10 +235,19 @@ def segment_rule(engine: Engine, segment_name: str) -> dict[str, Any]:
 
 
 def sendable_emails(engine: Engine, segment_name: str, today: date) -> list[str]:
-    """The sendable contacts of a segment (segments.md), sorted."""
-    from segments import members
+    """The sendable contacts of a segment (subscribed, consent not refused), sorted.
 
-    return members(engine, segment_rule(engine, segment_name), today, for_sending=True)
+    Stricter than ``segments.members(for_sending=True)``, which lets a rule
+    about ``status`` pick unsubscribed contacts: a campaign never sends to them.
+    """
+    from segments import compile_rule, sendable
+
+    rule = segment_rule(engine, segment_name)
+    with engine.connect() as conn:
+        where = compile_rule(conn, rule, today)
+        query = (select(Contact.email).where(where, sendable())
+                 .order_by(Contact.email))
+        return [email for (email,) in conn.execute(query)]
 
 
 def check_groups(groups: dict[str, list[str]], labels: Sequence[str]) -> None:
@@ -547,8 +556,9 @@ def load_results(engine: Engine, name: str) -> list[VariantResult]:
     """The stored results, in the variants' order."""
     info = get_campaign(engine, name)
     order = {label: i for i, label in enumerate((*info.labels, REST))}
-    with engine.connect() as conn:
-        rows = conn.execute(select(CampaignResult)
-                            .where(CampaignResult.campaign_id == info.id)).scalars().all()
-    results = [VariantResult(r.label, r.sent, r.opens, r.clicks, r.conversions) for r in rows]
+    with Session(engine) as session:
+        rows = session.scalars(select(CampaignResult)
+                               .where(CampaignResult.campaign_id == info.id)).all()
+        results = [VariantResult(r.label, r.sent, r.opens, r.clicks, r.conversions)
+                   for r in rows]
     return sorted(results, key=lambda r: order.get(r.variant, len(order)))
