@@ -1,4 +1,4 @@
-"""``campaign`` and ``ab`` end to end: JSON shapes of cli.md, exit codes, nothing stored on error."""
+"""``campaign`` and ``ab`` end to end: cli.md JSON shapes, exit codes, nothing stored on error."""
 
 from __future__ import annotations
 
