@@ -10,6 +10,7 @@ contacts a 10 % share lands within ±0.3 percentage points).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import hmac
 import secrets
@@ -42,10 +43,10 @@ def group_of(key: str, email: str, labels: Sequence[str], shares: Sequence[float
     remainder's share; whatever is not covered by the labels' shares is the
     remainder.
     """
-    point = position(key, email) * 100.0
+    point = position(key, email)
     edge = 0.0
     for label, share in zip(labels, shares, strict=False):
-        edge += share
+        edge += share / 100.0
         if point < edge:
             return label
     return REST
@@ -59,3 +60,23 @@ def split(key: str, emails: Iterable[str], labels: Sequence[str],
     for email in emails:
         groups[group_of(key, email, labels, shares)].append(email)
     return groups
+
+
+def positions(key: str, emails: Iterable[str]) -> list[float]:
+    """Every e-mail's position for ``key``, sorted: group sizes for any shares by bisection."""
+    return sorted(position(key, email) for email in emails)
+
+
+def sizes(sorted_positions: Sequence[float], labels: Sequence[str],
+          shares: Sequence[float]) -> dict[str, int]:
+    """Group sizes (label -> count, ``rest`` last) from :func:`positions`, in O(log n)."""
+    result: dict[str, int] = {}
+    edge = 0.0
+    start = 0
+    for label, share in zip(labels, shares, strict=False):
+        edge += share / 100.0
+        end = bisect.bisect_left(sorted_positions, edge)
+        result[label] = end - start
+        start = end
+    result[REST] = len(sorted_positions) - start
+    return result

@@ -324,10 +324,15 @@ def _write_variants(conn: Connection, campaign_id: int, variants: Sequence[Varia
          "preheader": v.preheader} for i, v in enumerate(variants)])
 
 
-def create_campaign(engine: Engine, draft: CampaignDraft, today: date) -> CampaignInfo:
-    """Validate and store a new campaign; its groups must all have somebody in them."""
+def create_campaign(engine: Engine, draft: CampaignDraft, today: date,
+                    split_key: str | None = None) -> CampaignInfo:
+    """Validate and store a new campaign; its groups must all have somebody in them.
+
+    ``split_key`` is the campaign's split key when the caller already showed
+    group sizes for one (the app's form); by default a fresh random one.
+    """
     name, template, segment, variants, shares = _validated(engine, draft)
-    key = new_split_key()
+    key = split_key or new_split_key()
     groups = split(key, sendable_emails(engine, segment, today), [v.label for v in variants],
                    shares)
     check_groups(groups, [v.label for v in variants])
@@ -422,6 +427,11 @@ def choose_winner(engine: Engine, name: str, label: str | None) -> None:
 
 
 # --- groups -----------------------------------------------------------------------------
+
+
+def split_key(engine: Engine, name: str) -> str:
+    """The split key of campaign ``name`` (for live group sizes in the app)."""
+    return _key(engine, get_campaign(engine, name).id)
 
 
 def _key(engine: Engine, campaign_id: int) -> str:

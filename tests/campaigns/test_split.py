@@ -116,3 +116,13 @@ def test_a_split_leaving_a_group_empty_is_refused(moscow: Callable[[int], Engine
     engine = moscow(5)
     with pytest.raises(CampaignError, match="would be empty"):
         create_campaign(engine, _draft(shares=[1, 1, 98]), TODAY)
+
+
+def test_sizes_from_positions_match_the_split() -> None:
+    from campaigns.split import positions, sizes
+
+    sorted_positions = positions("k", EMAILS)
+    for shares in ([10, 10, 80], [33, 33, 34], [50, 50], [1, 2, 97]):
+        expected = {label: len(v) for label, v in
+                    split("k", EMAILS, ["A", "B"], shares).items()}
+        assert sizes(sorted_positions, ["A", "B"], shares) == expected
