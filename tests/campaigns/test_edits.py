@@ -7,9 +7,9 @@ from campaigns.edits import (
     CampaignForm,
     SetFields,
     add_variant,
+    equal_test_shares,
     remove_variant,
     set_variant,
-    equal_test_shares,
 )
 
 DRAFT = CampaignDraft("Осень", "welcome_1", "Москва", ("A!", "B!"), (), (10.0, 10.0, 80.0))
