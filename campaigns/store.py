@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
@@ -572,3 +573,13 @@ def load_results(engine: Engine, name: str) -> list[VariantResult]:
         results = [VariantResult(r.label, r.sent, r.opens, r.clicks, r.conversions)
                    for r in rows]
     return sorted(results, key=lambda r: order.get(r.variant, len(order)))
+
+
+def import_results_file(engine: Engine, name: str, path: Path) -> list[VariantResult]:
+    """Read a results CSV for campaign ``name`` and store it (nothing stored on error)."""
+    from campaigns.results_file import read_results_file
+
+    info = get_campaign(engine, name)
+    results = read_results_file(path, labels=info.labels)
+    store_results(engine, info.name, results, source=f"csv:{path.name}")
+    return results

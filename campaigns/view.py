@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -63,6 +64,10 @@ class CampaignView:
     results: tuple[VariantResult, ...]
     analysis: Analysis | None
     plan: PlanInputs
+    sender: str = ""
+    template_preheader: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    """A typical sample recipient: what the inbox preview renders subjects with."""
 
     @property
     def sendable(self) -> int:
@@ -86,13 +91,8 @@ def planned_per_variant(info: CampaignInfo, inputs: PlanInputs) -> int | None:
 
 def load_campaign_view(engine: Engine, name: str, today: date) -> CampaignView:
     """Load campaign ``name`` with its group sizes, split positions, results and analysis."""
-    from composer import ComposerError, load_template
-
     info = get_campaign(engine, name)
-    try:
-        scenario = load_template(engine, info.template_name).scenario
-    except ComposerError:
-        scenario = None
+    scenario, sender, preheader, context = template_facts(engine, info.template_name, today)
     inputs = plan_inputs(info, scenario)
     sorted_positions = None
     if not info.frozen:
@@ -109,7 +109,23 @@ def load_campaign_view(engine: Engine, name: str, today: date) -> CampaignView:
             analysis = None  # e.g. no conversions for a conversions test: shown as missing
     return CampaignView(info=info, scenario=scenario,
                         sizes=group_sizes(engine, name, today), positions=sorted_positions,
-                        results=results, analysis=analysis, plan=inputs)
+                        results=results, analysis=analysis, plan=inputs, sender=sender,
+                        template_preheader=preheader, context=context)
+
+
+def template_facts(engine: Engine, template_name: str,
+                   today: date) -> tuple[str | None, str, str, dict[str, Any]]:
+    """Scenario, sender, preheader of a template, and a typical recipient's context."""
+    from composer import ComposerError, load_brand_kit, load_template, sample_personas
+
+    brand = load_brand_kit(engine)
+    personas = sample_personas(brand, today)
+    context = next((p.context for p in personas if p.id == "typical"), personas[0].context)
+    try:
+        template = load_template(engine, template_name)
+    except ComposerError:
+        return None, brand.from_name, "", dict(context)
+    return template.scenario, template.sender(brand), template.preheader, dict(context)
 
 
 def segment_positions(engine: Engine, segment_name: str, key: str,
