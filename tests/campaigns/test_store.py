@@ -60,6 +60,8 @@ def test_default_split_is_ten_ten_eighty(moscow: Callable[[int], Engine]) -> Non
     ({"subjects": ["a", " "]}, "subject of variant B is empty"),
     ({"subjects": ["same", "same"]}, "variants A and B are the same"),
     ({"preheaders": ["1", "2", "3"]}, "more preheaders"),
+    ({"subjects": ["a", "{{ first_name | default('x') "]}, "subject of variant B: template"),
+    ({"preheaders": ["{% if %}"]}, "preheader of variant A: template"),
     ({"shares": [60, 60]}, "more than 100"),
     ({"shares": [10, 0, 90]}, "share above 0"),
     ({"shares": [10, 10, 70]}, "add up to 100"),
