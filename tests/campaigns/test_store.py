@@ -159,3 +159,16 @@ def test_delete(moscow: Callable[[int], Engine]) -> None:
     assert list_campaigns(engine) == []
     with pytest.raises(CampaignError, match="no campaign called 'Осень'"):
         get_campaign(engine, "Осень")
+
+
+def test_demo_campaign(sqlite_engine: Engine) -> None:
+    from campaigns.demo import DEMO_CAMPAIGN, add_demo_campaign
+    from workspace.demo import generate_demo
+
+    generate_demo(sqlite_engine, contacts=400, seed=1, today=TODAY)
+    assert add_demo_campaign(sqlite_engine, TODAY) == DEMO_CAMPAIGN
+    info = get_campaign(sqlite_engine, DEMO_CAMPAIGN)
+    assert info.frozen and info.state == "results_in"
+    results = load_results(sqlite_engine, DEMO_CAMPAIGN)
+    assert [r.variant for r in results] == ["A", "B"] and all(r.sent > 0 for r in results)
+    assert add_demo_campaign(sqlite_engine, TODAY) is None  # only into a workspace without any
