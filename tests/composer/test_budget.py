@@ -149,3 +149,25 @@ def test_budget_is_per_render() -> None:
     with pytest.raises(RenderBudgetError), render_budget():
         render_jinja(source, {})
         render_jinja(source, {})  # one budget for both pieces
+
+
+def test_lint_reports_a_runaway_template_as_render_limit_once() -> None:
+    from composer import lint
+    from composer.lint import finding_text
+
+    source = ("<mjml><mj-head><mj-title>Тема</mj-title><mj-preview>П</mj-preview></mj-head>\n"
+              "<mj-body><mj-section><mj-column>\n"
+              "<mj-text>{% for i in range(1000) %}{% for j in range(1000) %}{{ j }}"
+              "{% endfor %}{% endfor %}</mj-text>\n"
+              '<mj-text><a href="{{ unsubscribe_url }}">Отписаться</a></mj-text>\n'
+              "</mj-column></mj-section></mj-body></mjml>\n")
+    started = time.monotonic()
+    report = lint(source)
+    assert time.monotonic() - started < LIMITS.seconds + 5
+    found = [f for f in report.errors if f.code == "render-limit"]
+    assert len(found) == 1, report.to_json()
+    assert found[0].line == 3
+    assert found[0].message == (
+        "the template's loops run more than 100,000 times: check the loops on line 3")
+    assert finding_text(found[0], "ru") == (
+        "циклы шаблона выполняются больше 100\u00a0000 раз: проверьте циклы в строке 3")

@@ -159,3 +159,22 @@ def test_an_edit_stops_the_runaway_render_it_replaces(
         pane.request_render(GOOD, context, brand)
     qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=10000)
     assert pane.last_error == ""
+
+
+def test_the_lint_list_says_active_content_in_the_ui_language(qtbot: QtBot) -> None:
+    from composer.lint import lint
+    from ui.editor.lint_list import LintListPane
+
+    report = lint(GOOD.mjml.replace("Всё хорошо", "<script>x()</script>"))  # type: ignore[union-attr]
+    pane = LintListPane()
+    qtbot.add_widget(pane)
+    switcher = LanguageSwitcher()
+    switcher.apply("ru")
+    try:
+        pane.set_report(report)
+        texts = [pane.list.item(i).text() for i in range(pane.list.count())]
+        assert any("<script> в письмах не работает" in t and "[script-tag]" in t for t in texts)
+    finally:
+        switcher.apply("en")
+    texts = [pane.list.item(i).text() for i in range(pane.list.count())]
+    assert any("<script> does not run in email" in t for t in texts), texts
