@@ -71,6 +71,8 @@ LOOP_GUARD = "kv_loop_budget"
 """Filter wrapped around the iterable of every ``{% for %}`` (see :class:`GuardTransformer`)."""
 TEXT_GUARD = "kv_text_budget"
 """Filter wrapped around every ``~`` concatenation."""
+OPERAND_GUARD = "kv_operand_budget"
+"""Filter wrapped around every operand of ``~`` (a list would be written out)."""
 
 
 class RenderBudget:
@@ -202,6 +204,49 @@ def account(value: Any) -> Any:
     return value
 
 
+def check_str_size(value: Any) -> None:
+    """Raise before ``str(value)`` of a container would be too long.
+
+    ``[s]*1000`` of a long ``s`` is a short list but a huge text once
+    written out: the text is estimated (walking the containers, stopping
+    once over the limit) before anything is converted.
+    """
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset, dict)):
+        return
+    limit = _limits().text_chars
+    total = 0
+    stack: list[Any] = [value]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item) + 4
+        elif isinstance(item, (list, tuple, set, frozenset, dict)):
+            total += 2
+            if id(item) in seen:  # repr writes a cycle as [...]
+                total += 3
+                continue
+            seen.add(id(item))
+            if isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            else:
+                stack.extend(item)
+        elif isinstance(item, int) and not isinstance(item, bool):
+            total += item.bit_length() // 3 + 3
+        else:
+            total += 24
+        if total > limit:
+            check_text_size(total)
+
+
+def text_operand(value: Any, line: int) -> Any:
+    """An operand of ``~``, measured before it is turned into text."""
+    del line
+    check_str_size(value)
+    return value
+
+
 def join_text(pieces: Iterable[str], separator: str = "") -> str:
     """``separator.join(pieces)`` checked piece by piece (the output and block buffers)."""
     limits = _limits()
@@ -228,6 +273,14 @@ _FORMAT_FIELD_RE = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
 _DIGITS_RE = re.compile(r"\d+")
 
 
+_STRINGIFYING_FILTERS = frozenset({
+    "string", "e", "escape", "forceescape", "pprint", "tojson", "upper", "lower", "title",
+    "capitalize", "trim", "striptags", "urlize", "urlencode", "wordcount", "wordwrap",
+    "truncate", "center", "indent", "replace", "format", "safe", "xmlattr",
+})
+"""Filters that turn their value (a list too) into text."""
+
+
 def _sized(value: Any) -> bool:
     return isinstance(value, (str, list, tuple, bytes))
 
@@ -240,6 +293,9 @@ def _check_repeat(seq: Any, times: Any) -> None:
         check_text_size(size)
     else:
         check_list_size(size)
+        text = sum(len(item) for item in seq if isinstance(item, str))
+        if text * times > _limits().total_chars:  # [s]*n of a long s: too much to compare
+            check_text_size(text * times)
 
 
 def _int_args(args: Any) -> list[int]:
@@ -301,6 +357,7 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
             check_list_size(len(left) + len(right))
     elif operator == "%" and isinstance(left, str):
         check_percent_format(left, right)
+        check_str_size(right if isinstance(right, (tuple, dict)) else (right,))
 
 
 # -- calls of methods ---------------------------------------------------------------------
@@ -332,9 +389,12 @@ def check_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple
             check_list_size(len(items))
             check_text_size(sum(len(i) for i in items if isinstance(i, str))
                             + len(owner) * max(len(items) - 1, 0))
+            check_str_size(items)
             args = (items, *args[1:])
         elif name in ("format", "format_map"):
             check_brace_format(owner, args, kwargs)
+            check_str_size(args)
+            check_str_size(kwargs)
     elif isinstance(owner, list) and name == "extend" and args:
         items = list(args[0])
         check_list_size(len(owner) + len(items))
@@ -357,6 +417,11 @@ def _filter_precheck(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -
     """Checks of the built-in filters that take a size (``args[0]`` is the value)."""
     value = args[0] if args else None
     rest = args[1:]
+    if name in _STRINGIFYING_FILTERS:
+        check_str_size(value)
+        if name == "format":
+            check_str_size(rest)
+            check_str_size(kwargs)
 
     def arg(index: int, key: str, default: Any) -> Any:
         return rest[index] if len(rest) > index else kwargs.get(key, default)
@@ -402,6 +467,7 @@ def guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
                 separator = args[offset + 1] if len(args) > offset + 1 else kwargs.get("d", "")
                 check_text_size(sum(len(i) for i in items if isinstance(i, str))
                                 + len(str(separator)) * max(len(items) - 1, 0))
+                check_str_size(items)
                 args = (*args[:offset], items, *args[offset + 1:])
         return account(func(*args, **kwargs))
 
@@ -417,14 +483,17 @@ def loop_guard(iterable: Iterable[Any], line: int) -> Iterator[Any]:
     if budget is None:
         yield from iterable
         return
+    outer = budget.loop_line
     for item in iterable:
         budget.iterate(line)
         yield item
+    budget.loop_line = outer  # done: errors after it are not this loop's
 
 
 def finalize(value: Any) -> Any:
     """Every ``{{ ... }}`` value before it is written out: measured and counted."""
     tick()
+    check_str_size(value)
     return account(value)
 
 
@@ -460,5 +529,7 @@ class GuardTransformer(NodeTransformer):
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
         self.generic_visit(node)
+        node.nodes = [nodes.Filter(operand, OPERAND_GUARD, [nodes.Const(node.lineno)], [], None,
+                                   None, lineno=node.lineno) for operand in node.nodes]
         return nodes.Filter(node, TEXT_GUARD, [nodes.Const(node.lineno)], [], None, None,
                             lineno=node.lineno)

@@ -131,6 +131,7 @@ def environment(autoescape: bool = True) -> SandboxedEnvironment:
         env.filters[name] = budget.guard_filter(name, func)
     env.filters[budget.LOOP_GUARD] = budget.loop_guard
     env.filters[budget.TEXT_GUARD] = budget.text_guard
+    env.filters[budget.OPERAND_GUARD] = budget.text_operand
     lipsum = env.globals["lipsum"]
     assert callable(lipsum)
     env.globals["lipsum"] = budget.lipsum_guard(lipsum)

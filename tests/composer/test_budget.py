@@ -59,6 +59,17 @@ RUNAWAY = {
                           "{% set _ = l.append(b ~ i) %}{% endfor %}{{ l|length }}", "total"),
     "doubling list": ("{% set l = [1] %}{% for i in range(40) %}{% set _ = l.extend(l) %}"
                       "{% endfor %}{{ l|length }}", "list"),
+    "list of a long text written out": (
+        "{% set s = 'A'*900000 %}{% set l = [] %}{% for i in range(100) %}"
+        "{% set _ = l.append(s) %}{% endfor %}{{ l }}", "text"),
+    "list written with ~": ("{% set l = ['A'*900000, 'A'*900000] %}{{ 'x' ~ l }}", "text"),
+    "list written with %": ("{% set l = ['A'*900000, 'A'*900000] %}{{ '%s' % (l,) }}", "text"),
+    "list written with format": ("{% set l = ['A'*900000, 'A'*900000] %}{{ '{}'.format(l) }}",
+                                 "text"),
+    "list written with a filter": ("{% set l = ['A'*900000, 'A'*900000] %}{{ l|string }}",
+                                   "text"),
+    "lists joined": ("{% set l = [['A'*900000], ['A'*900000]] %}{{ l|join }}", "text"),
+    "repeated list of a long text": ("{% set s = 'A'*900000 %}{{ ([s]*100)|length }}", "text"),
     "recursive macro": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "recursion"),
     "recursive loop": ("{% set l = [] %}{% set _ = l.append(l) %}{% for x in l recursive %}"
                        "{{ loop(x) }}{% endfor %}", "recursion"),
@@ -135,6 +146,8 @@ def test_ordinary_templates_render_as_before() -> None:
     for template in builtin_templates():
         result = render(template, context)
         assert "<html" in result.html and result.subject
+    assert render_jinja("{{ [1, 'a'] }} {{ 'x' ~ [1] }} {% set l = [] %}{% set _ = l.append(l) %}"
+                        "{{ l }}", {}) == "[1, &#39;a&#39;] x[1] [[...]]"
     assert render_jinja("{{ 2**100 }} {{ 'ab'*3 }} {{ '%5d' % 42 }} {{ '{:>6}'.format('x') }} "
                         "{{ [1, 2]|join(',') }} {{ 10**999 > 0 }} {{ 'a' ~ 'b' }}", {}) == (
         "1267650600228229401496703205376 ababab    42      x 1,2 True ab")
