@@ -178,3 +178,16 @@ def test_the_lint_list_says_active_content_in_the_ui_language(qtbot: QtBot) -> N
         switcher.apply("en")
     texts = [pane.list.item(i).text() for i in range(pane.list.count())]
     assert any("<script> does not run in email" in t for t in texts), texts
+
+
+def test_the_preview_copy_has_no_links_or_imports() -> None:
+    from ui.editor.preview_html import preview_copy
+
+    html = ('<html><head><link href="https://fonts.example/css?family=Roboto" rel="stylesheet" '
+            'type="text/css"><LINK rel=preconnect href=https://fonts.example>'
+            '<style type="text/css">@import url(https://fonts.example/a.css);\n'
+            '@import "https://fonts.example/b.css" screen;p{color:red}</style></head>'
+            '<body><p>Текст</p><img src="https://cdn.example/a.png" alt="a"></body></html>')
+    copy = preview_copy(html)
+    assert "<link" not in copy.lower() and "@import" not in copy
+    assert "p{color:red}" in copy and 'src="https://cdn.example/a.png"' in copy
