@@ -70,6 +70,7 @@ _BUDGET_EN: dict[str, str] = {
     "list": "the template makes a list longer than {limit} items",
     "integer": "the template makes a number with more than {limit} digits",
     "recursion": "the template calls itself too deeply (a macro or recursive loop with no end)",
+    "memory": "the template needs more memory than there is: check its loops and long texts",
 }
 _BUDGET_RU: dict[str, str] = {
     "time": "шаблон отрисовывается слишком долго (больше {limit} с)",
@@ -81,6 +82,7 @@ _BUDGET_RU: dict[str, str] = {
     "integer": "шаблон создаёт число длиннее {limit} цифр",
     "recursion": "шаблон вызывает сам себя слишком глубоко (макрос или рекурсивный цикл "
                  "без конца)",
+    "memory": "шаблону не хватает памяти: проверьте его циклы и длинные тексты",
 }
 
 
@@ -96,7 +98,7 @@ class RenderBudgetError(TemplateRenderError):
     """A render went over its budget (time, loops, text, list or number size).
 
     ``kind`` is one of ``time``, ``loops``, ``text``, ``output``, ``total``,
-    ``list``, ``integer``, ``recursion``; ``limit`` the limit passed;
+    ``list``, ``integer``, ``recursion``, ``memory``; ``limit`` the limit passed;
     ``line`` the template line: of the innermost loop running when
     ``in_loop`` ("check the loops on line N"), else of the statement.
     :meth:`text` says it in English or Russian.

@@ -141,8 +141,10 @@ def render_jinja(
         line = exc.line if exc.line is not None else _template_line()
         raise RenderBudgetError(exc.kind, exc.limit, _shifted(line, shift),
                                 in_loop=exc.in_loop) from None
-    except (RecursionError, MemoryError):
+    except RecursionError:
         raise RenderBudgetError("recursion", 0, _shifted(_template_line(), shift)) from None
+    except MemoryError:
+        raise RenderBudgetError("memory", 0, _shifted(_template_line(), shift)) from None
     except jinja2.UndefinedError as exc:
         line = _template_line()
         line = None if line is None else line + shift

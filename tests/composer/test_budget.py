@@ -184,3 +184,16 @@ def test_lint_reports_a_runaway_template_as_render_limit_once() -> None:
         "the template's loops run more than 100,000 times: check the loops on line 3")
     assert finding_text(found[0], "ru") == (
         "циклы шаблона выполняются больше 100\u00a0000 раз: проверьте циклы в строке 3")
+
+
+def test_running_out_of_memory_is_a_plain_error() -> None:
+    class Greedy:
+        @property
+        def text(self) -> str:
+            raise MemoryError
+
+    with pytest.raises(RenderBudgetError) as caught:
+        render_jinja("Привет\n{{ value.text }}", {"value": Greedy()})
+    assert caught.value.kind == "memory" and caught.value.line == 2
+    assert str(caught.value) == ("line 2: the template needs more memory than there is: "
+                                 "check its loops and long texts")
