@@ -6,6 +6,12 @@ MJML output, so they are set here once: no network, style tags kept (MJML's
 responsive ``@media`` rules live there), ``!important`` kept, links left alone,
 no CSS validation. It also drops the doctype, which is put back.
 
+``allow_network=False`` only stops premailer loading ``<link>`` stylesheets:
+cssutils, which parses the ``<style>`` blocks, still fetched every ``@import``
+URL (an ``mj-font`` becomes one) with urllib, with no timeout. The CSS is
+parsed here with a fetcher that returns nothing, so inlining never makes a
+request; an ``@import`` stays in the style tag for the mail client.
+
 premailer percent-encodes spaces inside ``href`` and ``src`` even with link
 rewrites off (``{{ email }}`` would become ``{{%20email%20}}``), and its HTML
 parser mangles ``<% %>``. So every template or ESP personalization tag is
@@ -17,8 +23,10 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Final
+from functools import lru_cache
+from typing import Any, Final
 
+import cssutils  # type: ignore[import-untyped]
 from premailer import Premailer
 
 logger = logging.getLogger(__name__)
@@ -61,6 +69,25 @@ def restore_tags(html: str, tags: list[str]) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: tags[int(m.group(1))], html)
 
 
+def _no_fetch(url: str) -> None:
+    """cssutils fetcher: never load an ``@import``ed sheet (no network, no files)."""
+    logger.debug("not fetching %s while inlining", url)
+    return None
+
+
+@lru_cache(maxsize=128)
+def _parse_css_offline(css_body: str, validate: bool) -> Any:
+    parser = cssutils.CSSParser(fetcher=_no_fetch, validate=validate)
+    return parser.parseString(css_body)
+
+
+class _OfflinePremailer(Premailer):  # type: ignore[misc]
+    """Premailer whose CSS parser never fetches ``@import`` URLs."""
+
+    def _parse_css_string(self, css_body: str, validate: bool = True) -> Any:
+        return _parse_css_offline(css_body, validate)
+
+
 def inline_css(html: str) -> str:
     """Inline the ``<style>`` CSS of ``html`` into ``style`` attributes.
 
@@ -69,7 +96,7 @@ def inline_css(html: str) -> str:
     """
     doctype_match = _DOCTYPE_RE.match(html)
     protected, tags = protect_tags(html)
-    inliner = Premailer(
+    inliner = _OfflinePremailer(
         protected,
         allow_network=False,
         keep_style_tags=True,

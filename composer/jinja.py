@@ -9,14 +9,17 @@ first name in the database must fall back to "friend" just like an absent one.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, Undefined, nodes
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+
+from composer import budget
 
 _MONTHS_RU = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -69,12 +72,45 @@ def _ru_date(value: Any, with_year: bool = False) -> str:
 
 
 class _KonvertEnvironment(SandboxedEnvironment):
-    """Mapping keys win over methods: ``cart.items`` is the cart's items, not ``dict.items``."""
+    """Mapping keys win over methods: ``cart.items`` is the cart's items, not ``dict.items``.
+
+    Every render is bounded (:mod:`composer.budget`): loops and ``~`` are
+    wrapped in guards when a template is parsed, operators that can make
+    huge values are intercepted, and calls, attributes, items, filters and
+    the output are measured and timed.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        guarded = budget.GuardTransformer().visit(tree)
+        assert isinstance(guarded, nodes.Template)
+        return guarded
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        budget.tick()
         if isinstance(obj, Mapping) and attribute in obj:
             return obj[attribute]
         return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        budget.tick()
+        value = super().getitem(obj, argument)
+        return budget.account(value) if isinstance(argument, slice) else value
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        budget.check_binop(operator, left, right)
+        return budget.account(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Context, __obj: Any, *args: Any,  # noqa: N805 - as Jinja's
+             **kwargs: Any) -> Any:
+        args = budget.check_call(__obj, args, kwargs)
+        return budget.account(super().call(__context, __obj, *args, **kwargs))
+
+    def concat(self, pieces: Iterable[str]) -> str:
+        """The output of a render, a block or a macro, measured as it is joined."""
+        return budget.join_text(pieces)
 
 
 @lru_cache(maxsize=2)
@@ -85,11 +121,20 @@ def environment(autoescape: bool = True) -> SandboxedEnvironment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         cache_size=400,
+        finalize=budget.finalize,
     )
     env.filters["default"] = _default
     env.filters["d"] = _default
     env.filters["money"] = _money
     env.filters["ru_date"] = _ru_date
+    for name, func in list(env.filters.items()):
+        env.filters[name] = budget.guard_filter(name, func)
+    env.filters[budget.LOOP_GUARD] = budget.loop_guard
+    env.filters[budget.TEXT_GUARD] = budget.text_guard
+    env.filters[budget.OPERAND_GUARD] = budget.text_operand
+    lipsum = env.globals["lipsum"]
+    assert callable(lipsum)
+    env.globals["lipsum"] = budget.lipsum_guard(lipsum)
     return env
 
 

@@ -1,22 +1,35 @@
 """Pre-export checks of a template (``template lint``), each finding with a stable code.
 
 Errors (exit 1 in the CLI): ``mjml-error``, ``template-syntax``,
-``undefined-variable``, ``missing-unsubscribe``, ``empty-link``,
-``relative-url``, ``size-gmail-clip``, ``subject-length`` (empty subject).
+``undefined-variable``, ``render-limit`` (the render went over its budget),
+``missing-unsubscribe``, ``empty-link``, ``relative-url``, ``size-gmail-clip``,
+``subject-length`` (empty subject), and active content email clients strip or
+block: ``script-tag``, ``iframe-tag``, ``object-tag`` (``<object>``,
+``<embed>``, ``<applet>``), ``event-handler`` (``on*=`` attributes),
+``javascript-link`` (``javascript:`` or ``vbscript:`` URLs).
 Warnings: ``mjml-warning``, ``image-alt``, ``subject-length`` (too long),
 ``preheader-missing``, ``spam-words``.
+
+Messages are English; :func:`finding_text` says the codes that have a
+Russian text (:data:`RU_FINDINGS`) in Russian for the app.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from composer.brand import BrandKit
 from composer.context import sample_personas
-from composer.errors import ComposerError, TemplateRenderError, TemplateSyntaxError
+from composer.errors import (
+    ComposerError,
+    RenderBudgetError,
+    TemplateRenderError,
+    TemplateSyntaxError,
+)
 from composer.inline import TAG_DIALECTS
 from composer.jinja import JINJA_TAG_RE, mask_jinja, undeclared_names
 from composer.model import Template
@@ -52,15 +65,78 @@ _MJ_HREF_RE = re.compile(r"<(mj-[a-z-]+|a)\b[^>]*?\s(href|src)\s*=\s*\"([^\"]*)\
 _MJ_IMAGE_RE = re.compile(r"<mj-image\b([^>]*?)/?>", re.DOTALL)
 _IMG_RE = re.compile(r"<img\b([^>]*?)/?>", re.DOTALL | re.IGNORECASE)
 _ABSOLUTE_RE = re.compile(r"^(https?:|mailto:|tel:|data:|cid:)", re.IGNORECASE)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_ACTIVE_TAG_RE = re.compile(r"<(script|iframe|object|embed|applet)\b", re.IGNORECASE)
+_ANY_TAG_RE = re.compile(
+    r"<([A-Za-z][\w:.-]*)((?:\s+[^\s=>/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>"
+)
+_TAG_ATTR_RE = re.compile(r"\s+([^\s=>/\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_SCRIPT_URL_RE = re.compile(r"^(?:javascript|vbscript)\s*:", re.IGNORECASE)
+_URL_NOISE_RE = re.compile(r"[\x00-\x20]+")
+_TAG_CODES = {"script": "script-tag", "iframe": "iframe-tag", "object": "object-tag",
+              "embed": "object-tag", "applet": "object-tag"}
+
+ACTIVE_CONTENT_CODES = ("script-tag", "iframe-tag", "object-tag", "event-handler",
+                        "javascript-link")
+"""Codes of active content: scripts, frames, plug-ins, event handlers, script URLs."""
+
+_EN_FINDINGS: dict[str, str] = {
+    "script-tag": "<script> does not run in email: clients strip it or block the whole "
+                  "message; remove it",
+    "iframe-tag": "<iframe> does not show in email: clients strip it or block the whole "
+                  "message; link to the page instead",
+    "object-tag": "<{tag}> (embedded content) does not show in email: clients strip it or "
+                  "block the whole message; use an image with a link",
+    "event-handler": "the {attribute}= handler of <{tag}> is JavaScript: clients strip it or "
+                     "block the whole message; remove it",
+    "javascript-link": "{attribute}=\"{value}\" of <{tag}> runs a script: clients remove such "
+                       "links or block the whole message; link to a web page (https://)",
+}
+RU_FINDINGS: dict[str, str] = {
+    "script-tag": "<script> в письмах не работает: почтовые клиенты вырезают его или "
+                  "блокируют всё письмо; уберите его",
+    "iframe-tag": "<iframe> в письмах не показывается: почтовые клиенты вырезают его или "
+                  "блокируют всё письмо; дайте ссылку на страницу",
+    "object-tag": "<{tag}> (встроенное содержимое) в письмах не показывается: почтовые "
+                  "клиенты вырезают его или блокируют всё письмо; поставьте картинку со "
+                  "ссылкой",
+    "event-handler": "обработчик {attribute}= у <{tag}> — это JavaScript: почтовые клиенты "
+                     "вырезают его или блокируют всё письмо; уберите его",
+    "javascript-link": "{attribute}=\"{value}\" у <{tag}> запускает скрипт: почтовые клиенты "
+                       "удаляют такие ссылки или блокируют всё письмо; дайте ссылку на "
+                       "страницу (https://)",
+    "render-limit": "{ru}",
+}
+"""Russian texts of lint codes, filled from a finding's ``params``."""
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One lint finding: a stable ``code``, a message in plain words, a line if known."""
+    """One lint finding: a stable ``code``, a message in plain words, a line if known.
+
+    ``params`` are the values the message was made from (for
+    :func:`finding_text`); equality ignores them.
+    """
 
     code: str
     message: str
     line: int | None = None
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"code", "message", "line"}``."""
+        return {"code": self.code, "message": self.message, "line": self.line}
+
+
+def finding_text(finding: Finding, lang: str) -> str:
+    """The message of ``finding`` in ``lang`` (``en`` or ``ru``; English when there is no text)."""
+    template = RU_FINDINGS.get(finding.code) if lang == "ru" else None
+    if template is None:
+        return finding.message
+    try:
+        return template.format(**finding.params)
+    except (KeyError, IndexError):
+        return finding.message
 
 
 @dataclass
@@ -78,8 +154,8 @@ class LintReport:
     def to_json(self) -> dict[str, list[dict[str, Any]]]:
         """``{"errors": [{"code", "message", "line"}], "warnings": [...]}``."""
         return {
-            "errors": [asdict(f) for f in self.errors],
-            "warnings": [asdict(f) for f in self.warnings],
+            "errors": [f.to_json() for f in self.errors],
+            "warnings": [f.to_json() for f in self.warnings],
         }
 
 
@@ -102,6 +178,11 @@ def _set_names(source: str) -> set[str]:
     return names
 
 
+def _is_script_url(value: str) -> bool:
+    """Whether a URL runs a script (``javascript:``/``vbscript:``, as browsers read it)."""
+    return bool(_SCRIPT_URL_RE.match(_URL_NOISE_RE.sub("", html.unescape(value))))
+
+
 def _visible_text(result: RenderResult) -> str:
     return f"{result.subject}\n{result.preheader}\n{result.text}"
 
@@ -116,13 +197,18 @@ class _Linter:
         self.report = LintReport()
         self._seen: set[tuple[str, str, int | None]] = set()
 
-    def add(self, error: bool, code: str, message: str, line: int | None = None) -> None:
+    def add(self, error: bool, code: str, message: str, line: int | None = None,
+            params: Mapping[str, Any] | None = None) -> None:
         key = (code, message, line)
         if key in self._seen:
             return
         self._seen.add(key)
         (self.report.errors if error else self.report.warnings).append(
-            Finding(code, message, line))
+            Finding(code, message, line, dict(params or {})))
+
+    def add_active(self, code: str, line: int | None, **params: str) -> None:
+        """An active-content error (``params``: tag, attribute, value as the code needs)."""
+        self.add(True, code, _EN_FINDINGS[code].format(**params), line, params)
 
     def run(self) -> LintReport:
         source = self.source
@@ -156,6 +242,9 @@ class _Linter:
             for label, context in self.contexts:
                 try:
                     results.append(render(self.template, context, brand=self.brand))
+                except RenderBudgetError as exc:
+                    self.add(True, "render-limit", str(exc), exc.line, {"ru": exc.text("ru")})
+                    break  # the other contacts would take as long
                 except TemplateRenderError as exc:
                     code = "undefined-variable" if exc.variable else "template-syntax"
                     self.add(True, code, f"{exc.message} (test contact: {label})", exc.line)
@@ -180,10 +269,13 @@ class _Linter:
             self.add(True, "missing-unsubscribe",
                      "the email has no unsubscribe link: add the footer block or "
                      "a link to {{ unsubscribe_url }}")
+        self.active_content(masked, with_lines=True)
         for match in _MJ_HREF_RE.finditer(masked):
             tag, attr, value = match.group(1), match.group(2), match.group(3).strip()
             line = _line_at(masked, match.start())
-            if attr == "href" and (value in ("", "#") or value.lower().startswith("javascript:")):
+            if _is_script_url(value):
+                continue  # javascript-link
+            if attr == "href" and value in ("", "#"):
                 self.add(True, "empty-link", f"<{tag}> links to {value or 'nothing'!r}", line)
             elif value and "\ue000" not in value and not _ABSOLUTE_RE.match(value) \
                     and not _ESP_TAG_RE.search(value):
@@ -201,7 +293,37 @@ class _Linter:
                          "an image has no alt text (shown when images are blocked)",
                          _line_at(masked, match.start()))
 
+    def active_content(self, text: str, *, with_lines: bool) -> None:
+        """Scripts, frames, plug-ins, ``on*=`` handlers and script URLs in ``text``.
+
+        ``text`` is the masked template source (findings get lines) or a
+        rendered HTML (a value from a test contact; codes already found in
+        the source are not repeated).
+        """
+        text = _COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        found = {f.code for f in self.report.errors} if not with_lines else set()
+
+        def add(code: str, offset: int, **params: str) -> None:
+            if code not in found:
+                self.add_active(code, _line_at(text, offset) if with_lines else None, **params)
+
+        for match in _ACTIVE_TAG_RE.finditer(text):
+            tag = match.group(1).lower()
+            add(_TAG_CODES[tag], match.start(), tag=tag)
+        for match in _ANY_TAG_RE.finditer(text):
+            tag = match.group(1).lower()
+            for attr in _TAG_ATTR_RE.finditer(match.group(2)):
+                name, raw = attr.group(1).lower(), attr.group(2) or ""
+                value = html.unescape(raw[1:-1] if raw[:1] in "\"'" else raw)
+                if name.startswith("on") and len(name) > 2 and name[2:].isalpha():
+                    add("event-handler", match.start(), tag=tag, attribute=name)
+                elif _is_script_url(value):
+                    shown = value.strip()
+                    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+                    add("javascript-link", match.start(), tag=tag, attribute=name, value=shown)
+
     def html_checks(self, result: RenderResult) -> None:
+        self.active_content(result.html, with_lines=False)
         size = len(result.html.encode("utf-8"))
         if size > GMAIL_CLIP_BYTES:
             self.add(True, "size-gmail-clip",
@@ -209,9 +331,9 @@ class _Linter:
         for match in _HREF_SRC_RE.finditer(result.html):
             tag, attr = match.group(1).lower(), match.group(2).lower()
             value = (match.group(4) if match.group(4) is not None else match.group(5)).strip()
-            if _ESP_TAG_RE.search(value):
+            if _ESP_TAG_RE.search(value) or _is_script_url(value):
                 continue
-            if attr == "href" and (value in ("", "#") or value.lower().startswith("javascript:")):
+            if attr == "href" and value in ("", "#"):
                 self.add(True, "empty-link",
                          f"a link renders empty for a test contact (<{tag} {attr}=\"{value}\">)")
             elif attr == "src" and not value:

@@ -20,7 +20,14 @@ import jinja2
 import mjml
 
 from composer.brand import BrandKit
-from composer.errors import Issue, MjmlError, TemplateRenderError, TemplateSyntaxError
+from composer.budget import render_budget
+from composer.errors import (
+    Issue,
+    MjmlError,
+    RenderBudgetError,
+    TemplateRenderError,
+    TemplateSyntaxError,
+)
 from composer.inline import inline_css
 from composer.jinja import environment
 from composer.mjml_widths import fix_image_widths, official_image_widths, parse_attrs
@@ -93,6 +100,8 @@ def _compile(source: str, autoescape: bool) -> jinja2.Template:
         return environment(autoescape).from_string(source)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateSyntaxError(exc.message or "template syntax error", exc.lineno) from None
+    except RecursionError:
+        raise TemplateSyntaxError("the template is nested too deeply to read") from None
 
 
 def _template_line() -> int | None:
@@ -112,6 +121,9 @@ def render_jinja(
     """Render Jinja2 ``source`` with ``context``; errors become composer errors with a line.
 
     ``first_line`` is the document line ``source`` starts at (for a piece).
+    The render runs within the budget of the enclosing :func:`render_budget`
+    (a new one if there is none); over budget it raises
+    :class:`~composer.errors.RenderBudgetError`.
     """
     try:
         template = _compile(source, autoescape)
@@ -121,7 +133,18 @@ def render_jinja(
         raise TemplateSyntaxError(exc.message, exc.line + first_line - 1) from None
     shift = first_line - 1
     try:
-        return template.render(dict(context))
+        with render_budget() as budget:
+            text = template.render(dict(context))
+            budget.add_output(len(text))
+            return text
+    except RenderBudgetError as exc:
+        line = exc.line if exc.line is not None else _template_line()
+        raise RenderBudgetError(exc.kind, exc.limit, _shifted(line, shift),
+                                in_loop=exc.in_loop) from None
+    except RecursionError:
+        raise RenderBudgetError("recursion", 0, _shifted(_template_line(), shift)) from None
+    except MemoryError:
+        raise RenderBudgetError("memory", 0, _shifted(_template_line(), shift)) from None
     except jinja2.UndefinedError as exc:
         line = _template_line()
         line = None if line is None else line + shift
@@ -378,9 +401,12 @@ def render(
     :class:`~composer.errors.TemplateRenderError` (with the template line).
     ``brand`` draws block templates (default: the demo brand kit).
     ``jinja=False`` skips the Jinja step: for MJML that already holds an ESP's
-    own tags (they come out of inlining unchanged).
+    own tags (they come out of inlining unchanged). The Jinja step runs
+    within a render budget (:mod:`composer.budget`); over it raises
+    :class:`~composer.errors.RenderBudgetError`.
     """
-    return _render(template_or_mjml, context, inline, brand, jinja)
+    with render_budget():
+        return _render(template_or_mjml, context, inline, brand, jinja)
 
 
 def render_preview(
@@ -395,4 +421,5 @@ def render_preview(
     A browser applies ``<style>`` itself, so the preview looks the same and
     costs a fraction (inlining is most of the export time).
     """
-    return _render(template_or_mjml, context, False, brand, jinja)
+    with render_budget():
+        return _render(template_or_mjml, context, False, brand, jinja)

@@ -13,10 +13,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from composer.budget import RenderLimits, render_budget
 from composer.errors import ComposerError
 from composer.render import render_jinja
 from previews.inbox import InboxLine, inbox_preview
 from ui.style import named
+
+VARIANT_LIMITS = RenderLimits(seconds=0.2)
+"""A subject variant renders on the GUI thread: a runaway one stops within this."""
 
 _ROW = ("background:#ffffff;border:1px solid #dde1e7;border-radius:6px;"
         "padding:6px 8px;margin:0")
@@ -91,7 +95,8 @@ class InboxPreviewPane(QWidget):
         extra = [s.strip() for s in self.variants.toPlainText().splitlines() if s.strip()]
         for number, source in enumerate(extra, start=2):
             try:
-                text = render_jinja(source, self._context, autoescape=False).strip()
+                with render_budget(VARIANT_LIMITS):
+                    text = render_jinja(source, self._context, autoescape=False).strip()
             except ComposerError:
                 text = source
             subjects.append((self.tr("Variant {0}").format(chr(ord("A") + number - 1)), text))

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.lint import LintReport
+from composer.lint import LintReport, finding_text
+from ui.language import current_language
 from ui.style import named
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,10 +55,12 @@ class LintListPane(QWidget):
         self._report = report
         self._running = False
         self.list.clear()
+        lang = current_language()
         for error, findings in ((True, report.errors), (False, report.warnings)):
             for finding in findings:
                 where = self.tr("line {0}").format(finding.line) if finding.line else ""
-                text = f"{where} · {finding.message}" if where else finding.message
+                message = finding_text(finding, lang)
+                text = f"{where} · {message}" if where else message
                 item = QListWidgetItem(f"{text}  [{finding.code}]")
                 pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if error
                           else QStyle.StandardPixmap.SP_MessageBoxWarning)

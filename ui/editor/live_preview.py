@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from composer.brand import BrandKit
-from composer.errors import ComposerError, MjmlError
+from composer.budget import render_budget
+from composer.errors import ComposerError, MjmlError, RenderBudgetError
 from composer.model import Template
 from composer.render import RenderResult, render_preview
 from ui.editor.preview import PreviewView, UrlOpener
 from ui.editor.preview_html import COLOUR_MODES, preview_copy
+from ui.language import current_language
 from ui.style import named
 from ui.tasks import Debouncer, RequestCounter, Task, error_message
 
@@ -52,10 +54,16 @@ NARROW_PANE = 1000
 
 
 def render_for_preview(
-    template: Template, context: Mapping[str, Any], brand: BrandKit
+    template: Template, context: Mapping[str, Any], brand: BrandKit,
+    cancelled: Callable[[], bool] | None = None,
 ) -> RenderResult:
-    """Worker: the preview render (no CSS inlining)."""
-    return render_preview(template, context, brand=brand)
+    """Worker: the preview render (no CSS inlining).
+
+    Within the render budget, and stopped as soon as ``cancelled()`` is true:
+    a template that loops for ever gives up its thread at the next edit.
+    """
+    with render_budget(cancelled=cancelled):
+        return render_preview(template, context, brand=brand)
 
 
 def error_line(exc: BaseException) -> int | None:
@@ -110,6 +118,7 @@ class LivePreviewPane(QWidget):
         self._layout_mode = "both"
         self._unpainted: set[PreviewView] = set()
         self.render_started_at = 0.0
+        self._task: Task[RenderResult] | None = None
 
         # Toolbar: layout, phone width, colour mode, images.
         self._layout_buttons: dict[str, QPushButton] = {}
@@ -212,6 +221,8 @@ class LivePreviewPane(QWidget):
         """Render ``template`` for ``context`` after the debounce (drops older requests)."""
         self._job = (template, context, brand)
         self._counter.invalidate()  # a render already running is stale now
+        if self._task is not None:
+            self._task.cancel()  # and stops at its next budget check
         self._debouncer.trigger()
 
     def render_now(self) -> None:
@@ -255,9 +266,11 @@ class LivePreviewPane(QWidget):
             return
         template, context, brand = self._job
         self.render_started_at = time.perf_counter()
-        Task(render_for_preview, template, context, brand).drop_if_stale(
+        if self._task is not None:
+            self._task.cancel()
+        self._task = Task(render_for_preview, template, context, brand).drop_if_stale(
             self._counter
-        ).owned_by(self).on_success(self._on_render_succeeded).on_failure(
+        ).cancellable().owned_by(self).on_success(self._on_render_succeeded).on_failure(
             self._on_render_failed
         ).start(self._pool)
 
@@ -274,7 +287,10 @@ class LivePreviewPane(QWidget):
         line = error_line(exc)
         self.last_error, self.last_error_line = message, line
         self._error_line = line
-        if line is not None:
+        if isinstance(exc, RenderBudgetError):
+            text = exc.text(current_language())  # says its line itself
+            self.last_error = text
+        elif line is not None:
             text = self.tr("Line {0}: {1}").format(line, message)
         else:
             text = message

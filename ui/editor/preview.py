@@ -3,7 +3,11 @@
 Safety: the email's own scripts never run (``JavascriptEnabled`` is off, and
 the preview copy has its scripts stripped) and the view never navigates: a
 link click, in this page or in a new window (``target="_blank"``, which MJML
-puts on buttons), is handed to the system browser.
+puts on buttons), is handed to the system browser. The only network requests
+the preview makes are image GETs over http/https (:class:`ImagesOnlyInterceptor`):
+web fonts, stylesheets (``mj-font``, ``@import``), frames, objects, media and
+favicons are blocked, and the preview copy has its ``<link>`` tags removed
+(see :func:`~ui.editor.preview_html.strip_links`).
 
 Repaint strategy (decided after measuring, see ``benchmarks/preview_latency.py``):
 the first HTML is loaded with ``setHtml`` and a base URL; every later
@@ -31,7 +35,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineScript,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
@@ -45,7 +55,36 @@ PAINT_FALLBACK_MS = 600
 PAINT_POLL_MS = 8
 """How often a view looks whether its new document is on screen yet."""
 
+LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
+"""Schemes the preview loads anything from (never the network)."""
+IMAGE_SCHEMES = frozenset({"http", "https"})
+"""Schemes the preview loads images from (GET only); nothing else goes out."""
+
 UrlOpener = Callable[[QUrl], object]
+
+
+class ImagesOnlyInterceptor(QWebEngineUrlRequestInterceptor):
+    """Lets the preview load images over http/https GET and nothing else from outside.
+
+    ``blocked`` lists the URLs refused (for tests and the log).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        """Qt override: block every request that is not local or an image GET."""
+        url = info.requestUrl()
+        scheme = url.scheme().lower()
+        if scheme in LOCAL_SCHEMES:
+            return
+        image = info.resourceType() == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeImage
+        if scheme in IMAGE_SCHEMES and image and bytes(info.requestMethod().data()) == b"GET":
+            return
+        info.block(True)
+        self.blocked.append(url.toString())
+        log.debug("preview blocked %s", url.toString())
 
 
 def _open_in_browser(url: QUrl) -> object:
@@ -90,6 +129,8 @@ class PreviewPage(QWebEnginePage):
         settings.setAttribute(attr.PluginsEnabled, False)
         settings.setAttribute(attr.LocalContentCanAccessFileUrls, False)
         settings.setAttribute(attr.AutoLoadImages, True)
+        self.request_filter = ImagesOnlyInterceptor(self)
+        self.setUrlRequestInterceptor(self.request_filter)
 
     def hand_over(self, url: QUrl) -> None:
         """Open ``url`` outside the app (system browser or mail client)."""

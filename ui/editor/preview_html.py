@@ -22,6 +22,8 @@ COLOUR_MODES = ("light", "dark", "inverted")
 
 _SCRIPT_RE = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _ON_ATTR_RE = re.compile(r"\son[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+_LINK_RE = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_IMPORT_RE = re.compile(r"@import\s+(?:url\([^)]*\)|\"[^\"]*\"|'[^']*')[^;{}<]*;?", re.IGNORECASE)
 _DARK_MEDIA_RE = re.compile(
     r"@media\s*(?:screen\s+and\s*)?\(\s*prefers-color-scheme\s*:\s*dark\s*\)", re.IGNORECASE
 )
@@ -48,6 +50,15 @@ ALT_STYLE = (
 def strip_scripts(text: str) -> str:
     """Remove ``<script>`` elements and ``on*=`` handlers (the preview runs no script)."""
     return _ON_ATTR_RE.sub("", _SCRIPT_RE.sub("", text))
+
+
+def strip_links(text: str) -> str:
+    """Remove ``<link>`` tags and CSS ``@import`` rules: the preview loads no fonts or CSS.
+
+    A ``preconnect`` or ``dns-prefetch`` link would open a connection that no
+    request interceptor sees; a stylesheet or web font is never loaded.
+    """
+    return _IMPORT_RE.sub("", _LINK_RE.sub("", text))
 
 
 def images_off(text: str) -> str:
@@ -95,8 +106,8 @@ def supports_dark(text: str) -> bool:
 
 
 def preview_copy(text: str, *, mode: str = "light", show_images: bool = True) -> str:
-    """The HTML the preview shows: scripts removed, colour mode, images on or off."""
-    text = strip_scripts(text)
+    """The HTML the preview shows: scripts and links removed, colour mode, images on or off."""
+    text = strip_links(strip_scripts(text))
     if not show_images:
         text = images_off(text)
     return colour_mode(text, mode)
