@@ -138,11 +138,12 @@ def recipients(engine: Engine, emails: list[str]) -> tuple[Recipient, ...]:
 
 def prepare_campaign(engine: Engine, name: str, target: str, today: date, *,
                      per_recipient: bool = False,
-                     freeze: bool = True) -> tuple[CampaignPayload, TranslationReport]:
+                     freeze: bool = True,
+                     groups: bool = True) -> tuple[CampaignPayload, TranslationReport]:
     """A campaign for ``target``: every variant translated and rendered, the groups.
 
     ``freeze`` freezes the groups first (an export); ``False`` uses the live
-    split (a dry run). Raises :class:`ExportUsageError` naming the codes when
+    split (a dry run); ``groups=False`` leaves the groups out (files). Raises :class:`ExportUsageError` naming the codes when
     the template cannot be expressed and ``per_recipient`` is not chosen.
     """
     from campaigns import CampaignError, freeze_groups, get_campaign, group_members
@@ -173,17 +174,19 @@ def prepare_campaign(engine: Engine, name: str, target: str, today: date, *,
         variants.append(VariantPayload(variant.label, subject, preheader, html, text))
     if not report.ok and not per_recipient:
         _refuse(report, f"campaign '{info.name}'")
-    try:
-        groups = freeze_groups(engine, name, today) if freeze else group_members(
-            engine, name, today)
-    except CampaignError as exc:
-        raise ExportUsageError(str(exc)) from None
+    members: dict[str, list[str]] = {}
+    if groups:
+        try:
+            members = freeze_groups(engine, name, today) if freeze else group_members(
+                engine, name, today)
+        except CampaignError as exc:
+            raise ExportUsageError(str(exc)) from None
     payload = CampaignPayload(
         campaign_id=info.id, campaign_name=info.name, target=target,
         from_name=template.sender(brand), from_email=brand.support_email,
         variants=tuple(variants),
         groups=tuple(GroupPayload(label, recipients(engine, emails))
-                     for label, emails in groups.items()),
+                     for label, emails in members.items()),
         send_at=info.send_at, timezone=info.timezone, winner=info.winner)
     return payload, report
 

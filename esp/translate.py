@@ -256,7 +256,9 @@ class TranslationReport:
                  f"{len(self.errors)} errors, {len(self.warnings)} warnings"]
         for p in self.problems:
             ways = "; ".join(WAYS_OUT[w][0] for w in p.ways_out)
-            lines.append(f"  {p.severity} {p.code} [{p.where}] {p.message}"
+            place = p.where + (f", line {p.line}" if p.line else "")
+            about = f" ({p.variable})" if p.variable and p.variable not in p.message else ""
+            lines.append(f"  {p.severity} {p.code} [{place}] {p.message}{about}"
                          + (f" — way out: {ways}" if ways else ""))
         return "\n".join(lines)
 
