@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
-from composer import Template, base_context, build_context, load_brand_kit, render
+from composer import base_context, build_context, load_brand_kit, render
 from composer.context import sample_personas
 from composer.errors import ComposerError
 from esp.errors import ExportError, ExportUsageError

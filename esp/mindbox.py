@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -250,7 +251,7 @@ class Retry:
             after = response.headers.get("retry-after", "")
             if after.isdigit():
                 return min(float(after), self.max_delay)
-        return min(self.base_delay * 2 ** attempt, self.max_delay)
+        return min(self.base_delay * 2.0 ** attempt, self.max_delay)
 
 
 def _send(client: httpx.Client, request: Callable[[], httpx.Response], retry: Retry,
@@ -268,7 +269,7 @@ def _send(client: httpx.Client, request: Callable[[], httpx.Response], retry: Re
         else:
             if response.status_code not in _RETRYABLE_STATUS and not _internal_error(response):
                 return response
-            last = (f"Mindbox is busy (HTTP 429)" if response.status_code == 429
+            last = ("Mindbox is busy (HTTP 429)" if response.status_code == 429
                     else f"Mindbox failed (HTTP {response.status_code})")
         if attempt + 1 < retry.attempts:
             wait = retry.delay(attempt, response)
@@ -485,9 +486,8 @@ def fetch_stats(settings: MindboxSettings, key: str, since: datetime, till: date
                             "tillDateTimeUtc": till.strftime("%Y-%m-%dT%H:%M:%SZ")}
     with httpx.Client(timeout=timeout) as client:
         for _ in range(poll_attempts):
-            payload = dict(body)
-            response = _send(client, lambda: client.post(_url(settings, "sync"), params=params,
-                                                         headers=headers, json=payload),
+            response = _send(client, partial(client.post, _url(settings, "sync"),
+                                             params=params, headers=headers, json=dict(body)),
                              retry, "mailing stats")
             data = _json(response)
             if response.status_code != 200 or data.get("status") != "Success":
@@ -499,7 +499,7 @@ def fetch_stats(settings: MindboxSettings, key: str, since: datetime, till: date
                 texts = []
                 for url in result.get("urls") or []:
                     # The files are on another host: never send the key there.
-                    file_response = _send(client, lambda u=url: client.get(u), retry,
+                    file_response = _send(client, partial(client.get, str(url)), retry,
                                           "report download")
                     if file_response.status_code != 200:
                         raise ExportError(f"report download failed (HTTP "

@@ -143,8 +143,9 @@ def prepare_campaign(engine: Engine, name: str, target: str, today: date, *,
     """A campaign for ``target``: every variant translated and rendered, the groups.
 
     ``freeze`` freezes the groups first (an export); ``False`` uses the live
-    split (a dry run); ``groups=False`` leaves the groups out (files). Raises :class:`ExportUsageError` naming the codes when
-    the template cannot be expressed and ``per_recipient`` is not chosen.
+    split (a dry run); ``groups=False`` leaves the groups out (files). Raises
+    :class:`ExportUsageError` naming the codes when the template cannot be
+    expressed and ``per_recipient`` is not chosen.
     """
     from campaigns import CampaignError, freeze_groups, get_campaign, group_members
 

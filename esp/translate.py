@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
@@ -468,7 +468,7 @@ class Dialect:
         raise TranslationError("condition-unsupported",
                                f"{self.target} has no conditions like this")
 
-    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Any,
+    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Callable[[], str],
                   orelse: str | None) -> str:
         raise TranslationError(
             "loop-unsupported", f"{self.target} cannot repeat a block for each of "
@@ -722,7 +722,7 @@ class LiquidDialect(Dialect):
         return (prelude + "{% if " + cond + " %}" + body
                 + ("{% else %}" + orelse if orelse else "") + "{% endif %}")
 
-    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Any,
+    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Callable[[], str],
                   orelse: str | None) -> str:
         source = self.ref(iterable)
         self.loops_open.append(_Loop(var, iterable.name))
@@ -811,7 +811,7 @@ class HandlebarsDialect(Dialect):
         opener, closer = self._cond(test)
         return opener + body + ("{{else}}" + orelse if orelse else "") + closer
 
-    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Any,
+    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Callable[[], str],
                   orelse: str | None) -> str:
         source = self.ref(iterable)
         if limit:
@@ -890,7 +890,7 @@ class MindboxDialect(Dialect):
                                "only emptiness tests (IsEmpty) are documented for Mindbox",
                                _first_name(test))
 
-    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Any,
+    def for_block(self, var: str, iterable: Ref, limit: int | None, body_fn: Callable[[], str],
                   orelse: str | None) -> str:
         source = self.ref(iterable)
         if limit:
@@ -1005,11 +1005,11 @@ class _Translator:
         return all(name in self.scope and name not in loop_vars
                    and name not in self.dynamic_names for name in self.names_of(node))
 
-    def evaluate(self, node: nodes.Expr) -> Any:
+    def evaluate(self, node: nodes.Node) -> Any:
         target = nodes.Name("kvvalue", "store", lineno=1)
         tree = nodes.Template([nodes.Assign(target, node, lineno=1)], lineno=1)
         tree.set_environment(self.env)
-        return getattr(self.env.from_string(tree).make_module(dict(self.scope)), "kvvalue")
+        return vars(self.env.from_string(tree).make_module(dict(self.scope)))["kvvalue"]
 
     def render_static(self, node: nodes.Expr) -> str:
         tree = nodes.Template([nodes.Output([node], lineno=1)], lineno=1)
@@ -1188,7 +1188,7 @@ class _Translator:
             return self.walk(node.else_)
         return self.if_chain(node.test, node.body, node.elif_, node.else_)
 
-    def if_chain(self, test: nodes.Expr, body: list[nodes.Node], elifs: list[nodes.If],
+    def if_chain(self, test: nodes.Node, body: list[nodes.Node], elifs: list[nodes.If],
                  else_: list[nodes.Node]) -> str:
         wrap_open = self.mjml and self.pos.at_container
         expr = self.to_expr(test)

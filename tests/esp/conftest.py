@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, insert
@@ -17,7 +18,7 @@ FIRST = ("Анна", "Мария", "", "Олег", "Ирина", "Пётр")
 
 def add_named_contacts(engine: Engine, count: int) -> list[str]:
     """``count`` sendable contacts in Moscow, some without a first name, with phones."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i in range(count):
         first = FIRST[i % len(FIRST)]
         rows.append({

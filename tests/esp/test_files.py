@@ -80,9 +80,10 @@ def test_campaign_files_for_an_esp_and_the_zip_shows_its_images(
     message = email.message_from_bytes((out / "Приветствие-B.eml").read_bytes(),
                                        policy=policy.default)
     assert message["Subject"] == "−15% на первый заказ"
-    assert message.get_body(("html",)).get_content() == (out / "Приветствие-B.html"
-                                                         ).read_text(encoding="utf-8")
-    assert message.get_body(("plain",)).get_content().strip()
+    html_part, text_part = message.get_body(("html",)), message.get_body(("plain",))
+    assert html_part is not None and text_part is not None
+    assert html_part.get_content() == (out / "Приветствие-B.html").read_text(encoding="utf-8")
+    assert text_part.get_content().strip()
     # The ZIP: its HTML shows the logo from inside the ZIP, downloaded once.
     with zipfile.ZipFile(out / "Приветствие.zip") as archive:
         listing = archive.namelist()

@@ -104,7 +104,7 @@ def fake() -> Iterator[tuple[FakeMindbox, str]]:
                     self._reply(200, {"status": "Success", "exportId": "77",
                                       "exportResult": {"processingStatus": "NotReady"}})
                 else:
-                    port = self.server.server_address[1]
+                    port = server.server_address[1]
                     self._reply(200, {"status": "Success", "exportId": "77", "exportResult": {
                         "processingStatus": "Ready",
                         "urls": [f"http://127.0.0.1:{port}/files/report.csv"]}})
