@@ -435,6 +435,7 @@ class Dialect:
         self.report = report
         self.loops_open: list[_Loop] = []
         self.where = "html"
+        self.html = False  # HTML (escape like Jinja's autoescape) or plain text
 
     # references ----------------------------------------------------------------
     def field_of(self, name: str) -> str:
@@ -678,7 +679,8 @@ class LiquidDialect(Dialect):
         return text
 
     def output(self, expr: Expr, in_link: bool) -> str:
-        text = "{{ " + self.expr(expr) + " }}"
+        # Jinja escapes HTML in the body; Liquid only when told to.
+        text = "{{ " + self.expr(expr) + (" | escape" if self.html else "") + " }}"
         return self._take_prelude() + text
 
     def truth(self, expr: Expr) -> str:
@@ -981,6 +983,7 @@ class _Translator:
                  mjml: bool, autoescape: bool) -> None:
         self.d = dialect
         self.d.where = where
+        self.d.html = mjml
         self.report = dialect.report
         self.where = where
         self.mjml = mjml

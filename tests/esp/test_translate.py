@@ -104,7 +104,9 @@ def _liquid_text(html: str, context: dict[str, Any]) -> str:
 @pytest.mark.parametrize("name", SIMPLE)
 def test_liquid_shows_what_konvert_renders(name: str, persona: str) -> None:
     """python-liquid renders the Unisender Go translation exactly like Konvert's preview."""
-    context = PERSONAS[persona].context
+    context = dict(PERSONAS[persona].context)
+    if persona == "long_name":  # HTML in a name is escaped as Jinja escapes it
+        context["first_name"] = "<b>Анна & Co</b>"
     variant, report = _prepared(name, "unisender-go")
     assert report.warnings == []
     expected = render(TEMPLATES[name], context)
@@ -126,6 +128,12 @@ def test_liquid_cart_loop_fallbacks_and_limit(name: str) -> None:
             assert shown.count(item["name"]) == expected.count(item["name"]) > 0
         # Money is the only difference: compare with digits and spaces taken out.
         assert re.sub(r"[\d\s]", "", shown) == re.sub(r"[\d\s]", "", expected)
+        # The expanded HTML has Konvert's structure (only Outlook comments are split).
+        html = liquid.Environment().from_string(variant.html).render(**context)
+        reference = render(TEMPLATES[name], context).html
+        for tag in ("<table", "</table>", "<tr", "</tr>", "<td", "</td>", "<div", "</div>"):
+            assert html.count(tag) == reference.count(tag), tag
+        assert html.count("<!--[if") == html.count("<![endif]-->")
     big = _liquid_text(variant.html, PERSONAS["big_cart"].context)
     assert "Ещё товаров в корзине: 7" in big
     empty = dict(PERSONAS["typical"].context, cart={"items": [], "total": 0, "url": "u"})
@@ -347,7 +355,8 @@ def test_statements_between_mjml_elements_go_into_mj_raw() -> None:
     assert report.ok
     assert "<mj-raw>{% for item in cart.items %}</mj-raw><mj-section>" in text
     assert "</mj-section><mj-raw>{% endfor %}</mj-raw>" in text
-    assert "<mj-text>{% if item.name != blank %}{{ item.name }}{% endif %}</mj-text>" in text
+    assert "<mj-text>{% if item.name != blank %}{{ item.name | escape }}{% endif %}</mj-text>" \
+        in text
 
 
 def test_checks_after_translation() -> None:
@@ -368,3 +377,18 @@ def test_report_json_names_codes_and_ways_out() -> None:
     assert [w["id"] for w in problem["ways_out"]] == ["change-template", "unisender-go",
                                                       "per-recipient-files"]
     assert all(w["ru"] and w["en"] for w in problem["ways_out"])
+
+
+def test_nested_loops_in_handlebars_reach_outer_items_and_root() -> None:
+    source = ("{% for i in cart.items %}{% for j in order.items %}"
+              "{{ i.name }}/{{ j.name }}/{{ first_name }};{% endfor %}{% endfor %}")
+    text, report = _one(source, "sendgrid")
+    assert report.ok
+    assert text == ("{{#each cart.items}}{{#each @root.order.items}}{{../name}}/{{this.name}}/"
+                    "{{@root.first_name}};{{/each}}{{/each}}")
+    context = {"first_name": "Аня", "cart": {"items": [{"name": "a"}, {"name": "b"}]},
+               "order": {"items": [{"name": "x"}]}}
+    assert _handlebars(text, context) == "a/x/Аня;b/x/Аня;"
+    liquid_text, _ = _one(source, "unisender-go")
+    assert liquid.Environment().from_string(liquid_text).render(**context) == \
+        "a/x/Аня;b/x/Аня;"
