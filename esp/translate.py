@@ -428,6 +428,7 @@ class Dialect:
 
     target = ""
     loops = False
+    indexing = False  # can pick a list's item by position (grids in rows)
     kind = "field"
 
     def __init__(self, mapping: Mapping[str, str], report: TranslationReport) -> None:
@@ -478,6 +479,13 @@ class Dialect:
     def assign(self, name: str, value: Expr) -> str:
         raise TranslationError("statement-unsupported",
                                f"{self.target} cannot set variables ({name})")
+
+    def item_block(self, var: str, iterable: Ref, index: int,
+                   body_fn: Callable[[], str]) -> tuple[str, str]:
+        """``body`` with ``var`` bound to item ``index`` of ``iterable``; (text, body)."""
+        raise TranslationError(
+            "filter-unsupported", f"{self.target} cannot pick items of {iterable.name} by "
+            "position, which rows of a grid (batch) need", iterable.name)
 
     def approximated(self, message: str, variable: str | None = None) -> None:
         self.report.add(Problem("filter-approximated", "warning", message, self.where,
@@ -607,6 +615,7 @@ class LiquidDialect(Dialect):
 
     target = "unisender-go"
     loops = True
+    indexing = True
     _FILTERS: Final = {"upper": "upcase", "lower": "downcase", "capitalize": "capitalize",
                        "trim": "strip", "length": "size", "count": "size", "first": "first",
                        "last": "last", "round": "round", "abs": "abs", "escape": "escape",
@@ -739,12 +748,23 @@ class LiquidDialect(Dialect):
         text = "{% assign " + name + " = " + self.expr(value) + " %}"
         return self._take_prelude() + text
 
+    def item_block(self, var: str, iterable: Ref, index: int,
+                   body_fn: Callable[[], str]) -> tuple[str, str]:
+        source = self.ref(iterable)
+        self.loops_open.append(_Loop(var, iterable.name))
+        try:
+            body = body_fn()
+        finally:
+            self.loops_open.pop()
+        return "{% assign " + var + " = " + f"{source}[{index}]" + " %}" + body, body
+
 
 class HandlebarsDialect(Dialect):
     """SendGrid dynamic templates (Handlebars with SendGrid's helpers)."""
 
     target = "sendgrid"
     loops = True
+    indexing = True
     _CMP_HELPERS: Final = {"gt": "greaterThan", "lt": "lessThan", "eq": "equals",
                            "ne": "notEquals"}
 
@@ -792,7 +812,20 @@ class HandlebarsDialect(Dialect):
                                    _first_name(expr))
         return "{{" + self._value(expr) + "}}"
 
+    def item_block(self, var: str, iterable: Ref, index: int,
+                   body_fn: Callable[[], str]) -> tuple[str, str]:
+        source = self.ref(iterable)
+        self.loops_open.append(_Loop(var, iterable.name))
+        try:
+            body = body_fn()
+        finally:
+            self.loops_open.pop()
+        return "{{#with " + f"{source}.[{index}]" + "}}" + body + "{{/with}}", body
+
     def _cond(self, test: Expr) -> tuple[str, str]:
+        if isinstance(test, BoolOp) and test.op == "and" and (
+                test.left == Defined(test.right) or test.right == Defined(test.left)):
+            test = test.right if isinstance(test.left, Defined) else test.left  # x is defined and x
         if isinstance(test, Ref | Defined):
             inner = test.operand if isinstance(test, Defined) else test
             return "{{#if " + self._value(inner) + "}}", "{{/if}}"
@@ -991,6 +1024,7 @@ class _Translator:
         self.scope: dict[str, Any] = dict(static)
         self.pos = _Position()
         self.dynamic_names: set[str] = set()  # assigned with {% set %} at the target
+        self.batch_rows: dict[str, tuple[Ref, int, int]] = {}  # row var -> list, start, count
         self.line = 0
 
     # problems ------------------------------------------------------------------
@@ -1234,6 +1268,11 @@ class _Translator:
                                    "loop filters and recursive loops are not translated")
         if self.is_static(node.iter):
             return self.static_for(node, var)
+        if isinstance(node.iter, nodes.Name) and node.iter.name in self.batch_rows:
+            return self.row_items(node, var, *self.batch_rows[node.iter.name])
+        batch = _batch_shape(node.iter)
+        if batch is not None:
+            return self.batch_for(node, var, *batch)
         wrap = self.mjml and self.pos.at_container
         iterable, limit = node.iter, None
         if isinstance(iterable, nodes.Getitem) and isinstance(iterable.arg, nodes.Slice) \
@@ -1275,6 +1314,42 @@ class _Translator:
             return self._wrap_statements(text, *(parts or []), orelse)
         return text
 
+    def batch_for(self, node: nodes.For, var: str, list_node: nodes.Name | nodes.Getattr,
+                  limit: int, size: int) -> str:
+        """A bounded grid (``(list)[:N] | batch(k)``) unrolled into rows of ``k`` items.
+
+        Each row is shown when the list is long enough; its items are picked by
+        position (targets with indexing: Liquid, Handlebars).
+        """
+        ref = self.to_ref(list_node)
+        if not self.d.indexing:
+            raise TranslationError(
+                "filter-unsupported", f"{self.d.target} cannot show {ref.name} in rows "
+                f"(batch): it has no loops or cannot pick items by position", ref.name)
+        wrap = self.mjml and self.pos.at_container
+        out: list[str] = []
+        for start in range(0, limit, size):
+            self.batch_rows[var] = (ref, start, min(size, limit - start))
+            try:
+                body = self.walk(node.body)
+            finally:
+                self.batch_rows.pop(var, None)
+            text = self.d.if_block(Cmp("gt", Filter("length", ref), Lit(start)), body, None)
+            out.append(self._wrap_statements(text, body) if wrap else text)
+        self.report.add_use(ref.name, f"(rows of {size}, at most {limit} items)", "loop",
+                            self.where)
+        return "".join(out)
+
+    def row_items(self, node: nodes.For, var: str, ref: Ref, start: int, count: int) -> str:
+        """The items of one unrolled grid row, each shown when it exists."""
+        wrap = self.mjml and self.pos.at_container
+        out: list[str] = []
+        for index in range(start, start + count):
+            text, body = self.d.item_block(var, ref, index, lambda: self.walk(node.body))
+            guarded = self.d.if_block(Cmp("gt", Filter("length", ref), Lit(index)), text, None)
+            out.append(self._wrap_statements(guarded, body) if wrap else guarded)
+        return "".join(out)
+
     def static_for(self, node: nodes.For, var: str) -> str:
         items = list(self.evaluate(node.iter))
         for name in sorted(self.names_of(node.iter) & STATIC_ROOTS):
@@ -1300,6 +1375,27 @@ class _Translator:
 
 
 _MISSING = object()
+
+
+def _batch_shape(node: nodes.Node) -> tuple[nodes.Name | nodes.Getattr, int, int] | None:
+    """``(list | default([]))[:N] | batch(k)`` -> (list, N, k); None for anything else."""
+    if not (isinstance(node, nodes.Filter) and node.name == "batch" and len(node.args) == 1
+            and isinstance(node.args[0], nodes.Const) and isinstance(node.args[0].value, int)
+            and node.args[0].value > 0 and not node.kwargs):
+        return None
+    inner = node.node
+    if not (isinstance(inner, nodes.Getitem) and isinstance(inner.arg, nodes.Slice)
+            and inner.arg.start is None and inner.arg.step is None
+            and isinstance(inner.arg.stop, nodes.Const)
+            and isinstance(inner.arg.stop.value, int)):
+        return None
+    listed = inner.node
+    if isinstance(listed, nodes.Filter) and listed.name in ("default", "d") \
+            and listed.node is not None:
+        listed = listed.node
+    if not isinstance(listed, nodes.Name | nodes.Getattr):
+        return None
+    return listed, int(inner.arg.stop.value), int(node.args[0].value)
 
 
 def _names_text(node: nodes.Node) -> str | None:

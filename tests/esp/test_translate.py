@@ -81,10 +81,13 @@ def test_every_builtin_template_translates(name: str, target: str) -> None:
     if name in ORDERS and target == "unisender-go":
         assert errors == set(), report.summary()
     if name == "review_request":  # a grid of the order's items in rows of two: batch
-        assert "filter-unsupported" in errors
+        if target in ("unisender-go", "sendgrid"):  # unrolled: items picked by position
+            assert errors == set(), report.summary()
+        else:
+            assert "filter-unsupported" in errors
 
 
-@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("target", ["unisender", "mindbox", "mailchimp"])
 def test_refused_without_per_recipient(target: str) -> None:
     with pytest.raises(ExportUsageError) as caught:
         prepare_template(None, "review_request", target, TODAY, template=TEMPLATES[
@@ -157,7 +160,7 @@ def test_liquid_order_table_and_subject_condition(name: str) -> None:
 
 def _handlebars(html: str, context: dict[str, Any]) -> str:
     helpers = {
-        "greaterThan": lambda this, options, a, b: options["fn"](this) if a > b
+        "greaterThan": lambda this, options, a, b: options["fn"](this) if (a or 0) > b
         else options["inverse"](this),
         "formatDate": lambda this, value, fmt: str(value),
     }
@@ -392,3 +395,29 @@ def test_nested_loops_in_handlebars_reach_outer_items_and_root() -> None:
     liquid_text, _ = _one(source, "unisender-go")
     assert liquid.Environment().from_string(liquid_text).render(**context) == \
         "a/x/Аня;b/x/Аня;"
+
+
+@pytest.mark.parametrize("persona", ["typical", "big_cart"])
+def test_order_grid_unrolled_in_rows(persona: str) -> None:
+    """review_request's grid of the order's items, two per row, picked by position."""
+    context = PERSONAS[persona].context
+    expected = render(TEMPLATES["review_request"], context)
+    variant, report = _prepared("review_request", "unisender-go")
+    assert "{% assign product = order.items[3] %}" in variant.html
+    html = liquid.Environment().from_string(variant.html).render(**context)
+    assert re.sub(r"[\d\s]", "", _text(html)) == re.sub(r"[\d\s]", "", _text(expected.html))
+    for tag in ("<table", "</table>", "<td", "</td>", "<div", "</div>"):
+        assert html.count(tag) == expected.html.count(tag), tag
+    variant, report = _prepared("review_request", "sendgrid")
+    assert report.ok and "{{#with order.items.[0]}}" in variant.html
+    shown = _text(_handlebars(variant.html, dict(context, unsubscribe="U")))
+    names = [item["name"] for item in context["order"]["items"][:4]]
+    assert all(name in shown for name in names)
+    no_order = _text(_handlebars(variant.html, dict(context, order=None, unsubscribe="U")))
+    assert not any(name in no_order for name in names)
+
+
+def test_unbounded_batch_is_reported() -> None:
+    _, report = _one("{% for row in cart.items | batch(2) %}{% for p in row %}{{ p.name }}"
+                     "{% endfor %}{% endfor %}", "unisender-go")
+    assert report.codes() == ["filter-unsupported"]
