@@ -43,6 +43,41 @@ class CreatedInfo:
 
 
 @dataclass(frozen=True)
+class ExportOutcome:
+    """What an export did: objects created now or found, and dry-run requests."""
+
+    target: str
+    campaign: str
+    campaign_id: int
+    dry_run: bool
+    winner: bool
+    export_id: int | None
+    objects: tuple[CreatedInfo, ...]
+    requests: tuple[str, ...] = ()
+    variants: tuple[dict[str, Any], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def created(self) -> tuple[CreatedInfo, ...]:
+        """Objects created by this run."""
+        return tuple(o for o in self.objects if o.created)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--json`` document: what was created, with ids."""
+        data: dict[str, Any] = {
+            "target": self.target, "campaign": self.campaign, "dry_run": self.dry_run,
+            "winner": self.winner, "export_id": self.export_id,
+            "variants": list(self.variants),
+            "created": [o.to_json() for o in self.objects if o.created],
+            "already_done": [o.to_json() for o in self.objects if not o.created],
+        }
+        data.update(self.extra)
+        if self.dry_run:
+            data["requests"] = list(self.requests)
+        return data
+
+
+@dataclass(frozen=True)
 class StepResult:
     """What a step's call returned: the ESP's id and details to record."""
 
@@ -59,6 +94,7 @@ class Step:
     label: str
     run: Callable[[], StepResult]
     weight: int = 1  # for the progress bar: contacts in an import batch, else 1
+    record: bool = True  # False: an update that runs every time and is not recorded
 
 
 @dataclass
@@ -94,7 +130,7 @@ class PlanRun:
         if self.progress is not None:
             self.progress(0, total)
         for index, step in enumerate(steps):
-            found = find_object(self.engine, self.target, step.key)
+            found = find_object(self.engine, self.target, step.key) if step.record else None
             if found is not None:
                 self.ids[step.key] = found.remote_id
                 self.objects.append(CreatedInfo(step.kind, step.key, found.remote_id, False,
@@ -109,14 +145,18 @@ class PlanRun:
                 except ExportError as exc:
                     raise ExportError(_summary(str(exc), steps, index, self.dry_run)) from None
                 self.ids[step.key] = result.remote_id
-                if not self.dry_run:
+                if not step.record:
+                    verb = "would update" if self.dry_run else "updated"
+                    self.log(f"+ {step.label}: {verb} ({_id_text(result.remote_id)})")
+                elif not self.dry_run:
                     record_object(self.engine, self.target, step.key, step.kind,
                                   result.remote_id, campaign_id=self.campaign_id,
                                   export_id=self.export_id, details=result.details)
-                self.objects.append(CreatedInfo(step.kind, step.key, result.remote_id, True,
-                                                step.label, result.details))
-                verb = "would create" if self.dry_run else "created"
-                self.log(f"+ {step.label}: {verb} ({_id_text(result.remote_id)})")
+                if step.record:
+                    self.objects.append(CreatedInfo(step.kind, step.key, result.remote_id,
+                                                    True, step.label, result.details))
+                    verb = "would create" if self.dry_run else "created"
+                    self.log(f"+ {step.label}: {verb} ({_id_text(result.remote_id)})")
             done += step.weight
             if self.progress is not None:
                 self.progress(done, total)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,7 +47,7 @@ from esp.http import (
 )
 from esp.keys import mask
 from esp.payload import CampaignPayload, GroupPayload, Recipient
-from esp.steps import CreatedInfo, PlanRun, Progress, Step, StepLog, StepResult
+from esp.steps import ExportOutcome, PlanRun, Progress, Step, StepLog, StepResult
 
 TARGET = "unisender"
 DEFAULT_URL = "https://api.unisender.com/ru/api/"
@@ -200,41 +199,6 @@ def _describe(params: Sequence[tuple[str, str]]) -> str:
     if rows.get("n", 0) > 2:
         out.append(f"… {rows['n']} rows in all")
     return "&".join(out)
-
-
-@dataclass(frozen=True)
-class ExportOutcome:
-    """What an export did: objects created now or found, and dry-run requests."""
-
-    target: str
-    campaign: str
-    campaign_id: int
-    dry_run: bool
-    winner: bool
-    export_id: int | None
-    objects: tuple[CreatedInfo, ...]
-    requests: tuple[str, ...] = ()
-    variants: tuple[dict[str, Any], ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def created(self) -> tuple[CreatedInfo, ...]:
-        """Objects created by this run."""
-        return tuple(o for o in self.objects if o.created)
-
-    def to_json(self) -> dict[str, Any]:
-        """The ``--json`` document: what was created, with ids."""
-        data: dict[str, Any] = {
-            "target": self.target, "campaign": self.campaign, "dry_run": self.dry_run,
-            "winner": self.winner, "export_id": self.export_id,
-            "variants": list(self.variants),
-            "created": [o.to_json() for o in self.objects if o.created],
-            "already_done": [o.to_json() for o in self.objects if not o.created],
-        }
-        data.update(self.extra)
-        if self.dry_run:
-            data["requests"] = list(self.requests)
-        return data
 
 
 def start_time(payload: CampaignPayload, now: datetime | None = None) -> str | None:
