@@ -31,6 +31,7 @@ import httpx
 
 from esp.errors import ExportError, ExportUsageError
 from esp.keys import mask
+from esp.words import tr
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,8 @@ class HttpClient:
                  transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
                  retry: RetryPolicy | None = None, limiter: RateLimiter | None = None,
                  sleep: Sleep = time.sleep, cancelled: Cancelled | None = None,
-                 headers: Mapping[str, str] | None = None) -> None:
+                 headers: Mapping[str, str] | None = None, lang: str = "en") -> None:
+        self.lang = lang
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self._secrets = [s for s in secrets if s]
         self._retry = retry or RetryPolicy()
@@ -230,9 +232,10 @@ class HttpClient:
                         headers={**(headers or {}),
                                  "Content-Type": "application/x-www-form-urlencoded"})
             except httpx.TimeoutException:
-                last_reason = "the server did not answer in time"
+                last_reason = tr(self.lang, "the server did not answer in time")
             except httpx.TransportError as exc:
-                last_reason = f"connection failed ({type(exc).__name__})"
+                last_reason = tr(self.lang, "connection failed ({error})",
+                                 error=type(exc).__name__)
             else:
                 if response.status_code == 429 or response.status_code >= 500:
                     last_reason = f"HTTP {response.status_code}"
@@ -251,8 +254,9 @@ class HttpClient:
             if on_retry is not None:
                 on_retry(attempt, last_reason)
             _sleep_checked(self._sleep, self._retry.delay(attempt, retry_after), self.cancelled)
-        raise ExportError(self.redact(
-            f"{name}: gave up after {self._retry.attempts} attempts: {last_reason}"))
+        raise ExportError(self.redact(tr(
+            self.lang, "{method}: gave up after {n} attempts: {reason}",
+            method=name, n=self._retry.attempts, reason=last_reason)))
 
 
 def _encode_form(form: Sequence[tuple[str, str]]) -> bytes:

@@ -2,7 +2,7 @@
 
 An export is a list of :class:`Step` objects, each creating one object at the
 ESP under a stable key (``campaign:7/list``, ``campaign:7/import:A:0``...).
-:func:`run_plan` skips a step whose key is recorded in ``export_objects``
+`PlanRun.run` skips a step whose key is recorded in ``export_objects``
 (created by an earlier, interrupted run) and records each new object the
 moment the ESP returned its id, so the same command run again resumes and
 never creates anything twice. When a step fails, the error names what was
@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from esp.errors import ExportError
 from esp.history import find_object, record_object
 from esp.http import ExportCancelled
+from esp.words import tr
 
 Progress = Callable[[int, int], None]
 StepLog = Callable[[str], None]
@@ -94,12 +95,13 @@ class Step:
     label: str
     run: Callable[[], StepResult]
     weight: int = 1  # for the progress bar: contacts in an import batch, else 1
+    batch_of: str | None = None  # "contacts of group A" for batch steps (folded in summaries)
     record: bool = True  # False: an update that runs every time and is not recorded
 
 
 @dataclass
 class PlanRun:
-    """Runs a plan against the workspace's records (see :func:`run_plan`)."""
+    """Runs a plan against the workspace's records (see :meth:`run`)."""
 
     engine: Engine
     target: str
@@ -107,6 +109,7 @@ class PlanRun:
     export_id: int | None
     dry_run: bool
     progress: Progress | None = None
+    lang: str = "en"
     on_step: StepLog | None = None
     objects: list[CreatedInfo] = field(default_factory=list)
     ids: dict[str, str | None] = field(default_factory=dict)
@@ -135,19 +138,24 @@ class PlanRun:
                 self.ids[step.key] = found.remote_id
                 self.objects.append(CreatedInfo(step.kind, step.key, found.remote_id, False,
                                                 step.label, dict(found.details)))
-                self.log(f"= {step.label}: already done ({_id_text(found.remote_id)})")
+                self.log("= " + tr(self.lang, "{label}: already done ({id})", label=step.label,
+                                   id=_id_text(self.lang, found.remote_id)))
             else:
                 try:
                     result = step.run()
                 except ExportCancelled:
                     raise ExportCancelled(_summary(
-                        f"{service} export cancelled", steps, index, self.dry_run)) from None
+                        self.lang, tr(self.lang, "{service} export cancelled", service=service),
+                        steps, index, self.dry_run)) from None
                 except ExportError as exc:
-                    raise ExportError(_summary(str(exc), steps, index, self.dry_run)) from None
+                    raise ExportError(_summary(self.lang, str(exc), steps, index,
+                                               self.dry_run)) from None
                 self.ids[step.key] = result.remote_id
                 if not step.record:
-                    verb = "would update" if self.dry_run else "updated"
-                    self.log(f"+ {step.label}: {verb} ({_id_text(result.remote_id)})")
+                    verb = "{label}: would update ({id})" if self.dry_run \
+                        else "{label}: updated ({id})"
+                    self.log("+ " + tr(self.lang, verb, label=step.label,
+                                       id=_id_text(self.lang, result.remote_id)))
                 elif not self.dry_run:
                     record_object(self.engine, self.target, step.key, step.kind,
                                   result.remote_id, campaign_id=self.campaign_id,
@@ -155,50 +163,50 @@ class PlanRun:
                 if step.record:
                     self.objects.append(CreatedInfo(step.kind, step.key, result.remote_id,
                                                     True, step.label, result.details))
-                    verb = "would create" if self.dry_run else "created"
-                    self.log(f"+ {step.label}: {verb} ({_id_text(result.remote_id)})")
+                    verb = "{label}: would create ({id})" if self.dry_run \
+                        else "{label}: created ({id})"
+                    self.log("+ " + tr(self.lang, verb, label=step.label,
+                                       id=_id_text(self.lang, result.remote_id)))
             done += step.weight
             if self.progress is not None:
                 self.progress(done, total)
 
 
-def _id_text(remote_id: str | None) -> str:
-    return f"id {remote_id}" if remote_id else "no id"
+def _id_text(lang: str, remote_id: str | None) -> str:
+    return tr(lang, "id {id}", id=remote_id) if remote_id else tr(lang, "no id")
 
 
-def _summary(reason: str, steps: list[Step], failed: int, dry_run: bool) -> str:
+def _summary(lang: str, reason: str, steps: list[Step], failed: int, dry_run: bool) -> str:
     """``reason`` plus what was done and what was not, in plain words."""
-    done = [s.label for s in steps[:failed]]
-    not_done = [s.label for s in steps[failed:]]
+    done = _compact(lang, steps[:failed])
+    not_done = _compact(lang, steps[failed:])
     parts = [reason.rstrip(".") + "."]
-    parts.append("Done: " + (_compact(done) if done else "nothing") + ".")
-    parts.append("Not done: " + _compact(not_done) + ".")
+    parts.append(tr(lang, "Done: {what}.", what=done or tr(lang, "nothing")))
+    parts.append(tr(lang, "Not done: {what}.", what=not_done))
     if not dry_run:
-        parts.append("What was done is recorded; run the same export again to continue "
-                     "without creating anything twice.")
+        parts.append(tr(lang, "What was done is recorded; run the same export again to "
+                              "continue without creating anything twice."))
     return " ".join(parts)
 
 
-def _compact(labels: list[str]) -> str:
-    """Labels joined, runs of import batches of one group folded into one phrase."""
-    out: list[str] = []
-    batches: dict[str, int] = {}
-    order: list[str] = []
-    for label in labels:
-        if " batch " in label:
-            head = label.split(" batch ")[0]
-            if head not in batches:
-                order.append(head)
-                out.append("\0" + head)
-            batches[head] = batches.get(head, 0) + 1
+def _compact(lang: str, steps: list[Step]) -> str:
+    """Step labels joined; batches of one group folded into one phrase with their count."""
+    items: list[str | list[Any]] = []
+    folded: dict[str, list[Any]] = {}
+    for step in steps:
+        if step.batch_of is None:
+            items.append(step.label)
+        elif step.batch_of in folded:
+            folded[step.batch_of][1] += 1
         else:
-            out.append(label)
+            entry: list[Any] = [step.batch_of, 1]
+            folded[step.batch_of] = entry
+            items.append(entry)
     text = []
-    for item in out:
-        if item.startswith("\0"):
-            head = item[1:]
-            n = batches[head]
-            text.append(f"{head} ({n} batch{'es' if n != 1 else ''})")
+    for item in items:
+        if isinstance(item, list):
+            template = "{what} ({n} batch)" if item[1] == 1 else "{what} ({n} batches)"
+            text.append(tr(lang, template, what=item[0], n=item[1]))
         else:
             text.append(item)
     return "; ".join(text)

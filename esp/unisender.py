@@ -48,6 +48,7 @@ from esp.http import (
 from esp.keys import mask
 from esp.payload import CampaignPayload, GroupPayload, Recipient
 from esp.steps import ExportOutcome, PlanRun, Progress, Step, StepLog, StepResult
+from esp.words import tr
 
 TARGET = "unisender"
 DEFAULT_URL = "https://api.unisender.com/ru/api/"
@@ -89,21 +90,22 @@ def bracket_rows(name: str, rows: Sequence[Sequence[str]]) -> list[tuple[str, st
     return [(f"{name}[{i}][{j}]", v) for i, row in enumerate(rows) for j, v in enumerate(row)]
 
 
-def _plain_error(method: str, code: str, text: str, key: str) -> str:
-    """A refusal in plain words (never the key itself)."""
-    if code == "invalid_api_key":
-        return (f"Unisender does not accept the API key {mask(key)} ({method}): check the key "
-                "in Settings or in KONVERT_UNISENDER_KEY")
-    if code == "access_denied":
-        return (f"Unisender denied access to {method}: the key has no right to it "
-                f"(a restricted or blocked account): {text}")
-    if code == "invalid_arg":
-        return f"Unisender rejected a value in {method}: {text}"
-    if code == "not_enough_money":
-        return f"Unisender: not enough money on the account for {method}; top up the balance"
-    if code == "unknown_method":
-        return f"Unisender does not know the method {method}: is the API address right?"
-    return f"Unisender refused {method}: {text} ({code or 'no code'})"
+_REFUSALS = {
+    "invalid_api_key": "Unisender does not accept the API key {key} ({method}): check the key "
+                       "in Settings or in KONVERT_UNISENDER_KEY",
+    "access_denied": "Unisender denied access to {method}: the key has no right to it "
+                     "(a restricted or blocked account): {text}",
+    "invalid_arg": "Unisender rejected a value in {method}: {text}",
+    "not_enough_money": "Unisender: not enough money on the account for {method}; "
+                        "top up the balance",
+    "unknown_method": "Unisender does not know the method {method}: is the API address right?",
+}
+
+
+def _plain_error(lang: str, method: str, code: str, text: str, key: str) -> str:
+    """A refusal in plain words (the key only masked)."""
+    template = _REFUSALS.get(code, "Unisender refused {method}: {text} ({code})")
+    return tr(lang, template, key=mask(key), method=method, text=text, code=code or "-")
 
 
 class UnisenderApi:
@@ -113,6 +115,7 @@ class UnisenderApi:
 
     def __init__(self, http: HttpClient, key: str, on_retry: Callable[[str], None] | None = None
                  ) -> None:
+        self.lang = http.lang
         self._http = http
         self._key = key
         self._on_retry = on_retry
@@ -137,7 +140,8 @@ class UnisenderApi:
 
         def retried(attempt: int, reason: str) -> None:
             if self._on_retry is not None:
-                self._on_retry(f"~ {method}: {reason}; retrying (attempt {attempt + 1})")
+                self._on_retry("~ " + tr(self.lang, "{method}: {reason}; retrying (attempt {n})",
+                                         method=method, reason=reason, n=attempt + 1))
 
         self._http.post(method, name=method, params={"format": "json"},
                         form=[("api_key", self._key), *params], check=check,
@@ -145,8 +149,8 @@ class UnisenderApi:
         if reply.get("error") is not None:
             code = str(reply.get("code") or "")
             text = self._http.redact(str(reply.get("error")))
-            raise UnisenderError(self._http.redact(_plain_error(method, code, text, self._key)),
-                                 code)
+            raise UnisenderError(
+                self._http.redact(_plain_error(self.lang, method, code, text, self._key)), code)
         return reply.get("result")
 
 
@@ -155,7 +159,8 @@ class DryRunApi:
 
     dry_run = True
 
-    def __init__(self, base_url: str, key: str) -> None:
+    def __init__(self, base_url: str, key: str, lang: str = "en") -> None:
+        self.lang = lang
         self.base_url = base_url
         self._key = key
         self.requests: list[str] = []
@@ -201,7 +206,8 @@ def _describe(params: Sequence[tuple[str, str]]) -> str:
     return "&".join(out)
 
 
-def start_time(payload: CampaignPayload, now: datetime | None = None) -> str | None:
+def start_time(payload: CampaignPayload, now: datetime | None = None, lang: str = "en"
+               ) -> str | None:
     """``YYYY-MM-DD hh:mm`` in UTC for ``createCampaign``, or None to send now.
 
     A naive ``send_at`` is in ``payload.timezone`` (or local time); a time in
@@ -218,8 +224,9 @@ def start_time(payload: CampaignPayload, now: datetime | None = None) -> str | N
     if utc <= now:
         return None
     if utc - now > timedelta(days=100):
-        raise ExportUsageError("Unisender schedules at most 100 days ahead; "
-                               f"the campaign's send time is {utc:%Y-%m-%d %H:%M} UTC")
+        raise ExportUsageError(tr(lang, "Unisender schedules at most 100 days ahead; the "
+                                  "campaign's send time is {when} UTC",
+                                  when=f"{utc:%Y-%m-%d %H:%M}"))
     return utc.strftime("%Y-%m-%d %H:%M")
 
 
@@ -227,20 +234,22 @@ def _chunks(recipients: Sequence[Recipient], size: int) -> list[Sequence[Recipie
     return [recipients[i:i + size] for i in range(0, len(recipients), size)]
 
 
-def _group_label(label: str) -> str:
-    return "the remainder" if label == "rest" else f"group {label}"
+def _group_label(lang: str, label: str) -> str:
+    return tr(lang, "the remainder") if label == "rest" else tr(lang, "group {label}",
+                                                                  label=label)
 
 
 class _Plan:
     """Builds the steps of one export (first run or winner) for one payload."""
 
     def __init__(self, payload: CampaignPayload, api: UnisenderApi | DryRunApi, run: PlanRun,
-                 field_map: Mapping[str, str], lang: str) -> None:
+                 field_map: Mapping[str, str], message_lang: str, lang: str) -> None:
         self.p = payload
+        self.message_lang = message_lang
+        self.lang = lang
         self.api = api
         self.run = run
         self.field_map = dict(field_map)
-        self.lang = lang
         self.prefix = f"campaign:{payload.campaign_id}"
 
     def key(self, suffix: str) -> str:
@@ -249,7 +258,7 @@ class _Plan:
     def list_id(self) -> str:
         value = self.run.known(self.key("list"))
         if value is None:
-            raise ExportError("the campaign's list is missing (internal order error)")
+            raise ExportError(f"the list of campaign {self.p.campaign_id} is missing")
         return value
 
     # -- steps ----------------------------------------------------------------
@@ -260,20 +269,27 @@ class _Plan:
         def create() -> StepResult:
             for item in self.api.call("getLists", []) or []:
                 if isinstance(item, dict) and item.get("title") == title:
-                    self.run.log(f"= list «{title}» exists at Unisender; using it")
+                    self.run.log("= " + tr(self.lang, "list «{title}» exists at Unisender; "
+                                              "using it", title=title))
                     return StepResult(str(item.get("id")), {"title": title, "adopted": True})
             result = self.api.call("createList", [("title", title)])
-            return StepResult(str(_field(result, "id", "createList")), {"title": title})
+            return StepResult(str(_field(self.lang, result, "id", "createList")),
+                              {"title": title})
 
-        return Step(self.key("list"), "list", f"list «{title}»", create)
+        return Step(self.key("list"), "list", tr(self.lang, "list «{title}»", title=title),
+                    create)
 
     def import_steps(self, group: GroupPayload) -> list[Step]:
         tag = group_tag(self.p, group.label)
         fields = ["email", "email_list_ids", "tags", *self.field_map.values()]
         steps: list[Step] = []
         batches = _chunks(group.recipients, BATCH_SIZE)
+        head = tr(self.lang, "contacts of {group}", group=_group_label(self.lang, group.label))
         for number, batch in enumerate(batches):
-            def create(batch: Sequence[Recipient] = batch) -> StepResult:
+            label = head + ", " + tr(self.lang, "batch {n} of {total}", n=number + 1,
+                                     total=len(batches))
+
+            def create(batch: Sequence[Recipient] = batch, label: str = label) -> StepResult:
                 list_id = self.list_id()
                 rows = [[r.email, list_id, tag,
                          *(r.fields.get(canonical, "") for canonical in self.field_map)]
@@ -288,13 +304,13 @@ class _Plan:
                         if isinstance(result.get(name), int):
                             details[name] = result[name]
                     if result.get("invalid"):
-                        self.run.log(f"! {_group_label(group.label)}: Unisender rejected "
-                                     f"{result['invalid']} address(es) of this batch")
+                        self.run.log("! " + tr(self.lang, "{group}: Unisender rejected {n} "
+                                                  "address(es) of this batch", group=label,
+                                                  n=result["invalid"]))
                 return StepResult(None, details)
 
-            steps.append(Step(self.key(f"import:{group.label}:{number}"), "import",
-                              f"contacts of {_group_label(group.label)} batch "
-                              f"{number + 1} of {len(batches)}", create, weight=len(batch)))
+            steps.append(Step(self.key(f"import:{group.label}:{number}"), "import", label,
+                              create, weight=len(batch), batch_of=head))
         return steps
 
     def message_step(self, group_label: str, variant_label: str) -> Step:
@@ -306,15 +322,16 @@ class _Plan:
                 ("sender_name", self.p.from_name), ("sender_email", self.p.from_email),
                 ("subject", variant.subject), ("body", variant.html),
                 ("text_body", variant.text), ("generate_text", "0"),
-                ("list_id", self.list_id()), ("tag", tag), ("lang", self.lang),
+                ("list_id", self.list_id()), ("tag", tag), ("lang", self.message_lang),
                 ("wrap_type", "skip"),
             ]
             result = self.api.call("createEmailMessage", params)
-            return StepResult(str(_field(result, "message_id", "createEmailMessage")),
+            return StepResult(str(_field(self.lang, result, "message_id",
+                                         "createEmailMessage")),
                               {"variant": variant_label, "tag": tag, "subject": variant.subject})
 
-        what = (f"message of variant {variant_label}" if group_label == variant_label
-                else f"message of the winner {variant_label} for the remainder")
+        what = tr(self.lang, "message of variant {label}" if group_label == variant_label
+                  else "message of the winner {label} for the remainder", label=variant_label)
         return Step(self.key(f"message:{group_label}"), "message", what, create)
 
     def campaign_step(self, group_label: str, variant_label: str, when: str | None) -> Step:
@@ -327,28 +344,32 @@ class _Plan:
             result = self.api.call("createCampaign", params)
             status = str(result.get("status", "")) if isinstance(result, dict) else ""
             if status == "waits_censor":
-                self.run.log(f"! campaign of {_group_label(group_label)} waits for "
-                             "Unisender's moderation before it is sent")
+                self.run.log("! " + tr(self.lang, "campaign of {group} waits for Unisender's "
+                                          "moderation before it is sent",
+                                          group=_group_label(self.lang, group_label)))
             details: dict[str, Any] = {"variant": variant_label, "status": status,
                                        "start_time": when or "now"}
             if isinstance(result, dict) and "count" in result:
                 details["count"] = result["count"]
-            return StepResult(str(_field(result, "campaign_id", "createCampaign")), details)
+            return StepResult(str(_field(self.lang, result, "campaign_id", "createCampaign")),
+                              details)
 
-        what = (f"campaign of variant {variant_label}" if group_label == variant_label
-                else f"campaign of the winner {variant_label} for the remainder")
+        what = tr(self.lang, "campaign of variant {label}" if group_label == variant_label
+                  else "campaign of the winner {label} for the remainder", label=variant_label)
         return Step(self.key(f"campaign:{group_label}"), "campaign", what, create)
 
 
-def _field(result: Any, name: str, method: str) -> Any:
+def _field(lang: str, result: Any, name: str, method: str) -> Any:
     if isinstance(result, dict) and result.get(name) not in (None, ""):
         return result[name]
-    raise ExportError(f"Unisender answered {method} without {name!r}; nothing more was sent")
+    raise ExportError(tr(lang, "Unisender answered {method} without {name}; nothing more was "
+                               "sent", method=method, name=name))
 
 
 def export_unisender(engine: Engine, payload: CampaignPayload, *, key: str,
                      api_url: str | None = None, dry_run: bool = False, winner: bool = False,
-                     field_map: Mapping[str, str] | None = None, lang: str = "ru",
+                     field_map: Mapping[str, str] | None = None, message_lang: str = "ru",
+                     lang: str = "en",
                      progress: Progress | None = None, on_step: StepLog | None = None,
                      cancelled: Cancelled | None = None,
                      transport: httpx.BaseTransport | None = None, sleep: Sleep = time.sleep,
@@ -367,32 +388,35 @@ def export_unisender(engine: Engine, payload: CampaignPayload, *, key: str,
     labels = [v.label for v in payload.variants]
     if winner:
         if not payload.winner:
-            raise ExportUsageError(f"campaign {payload.campaign_name!r} has no winner yet: "
-                                   "choose one first")
+            raise ExportUsageError(tr(lang, "campaign {name} has no winner yet: choose one "
+                                            "first", name=repr(payload.campaign_name)))
         if payload.winner not in labels:
-            raise ExportUsageError(f"the winner {payload.winner!r} is not a variant of "
-                                   f"{payload.campaign_name!r}")
+            raise ExportUsageError(tr(lang, "the winner {label} is not a variant of {name}",
+                                      label=payload.winner, name=repr(payload.campaign_name)))
         if find_object(engine, TARGET, f"campaign:{payload.campaign_id}/list") is None:
-            raise ExportUsageError(f"campaign {payload.campaign_name!r} has not been exported "
-                                   "to Unisender yet: export the test groups first")
-    when = start_time(payload) if not winner else None
+            raise ExportUsageError(tr(lang, "campaign {name} has not been exported to Unisender "
+                                            "yet: export the test groups first",
+                                      name=repr(payload.campaign_name)))
+    when = start_time(payload, lang=lang) if not winner else None
 
     api: UnisenderApi | DryRunApi
     http: HttpClient | None = None
     export_id: int | None = None
     if dry_run:
-        api = DryRunApi(base, key)
+        api = DryRunApi(base, key, lang)
     else:
         limiter = RateLimiter(CALLS_PER_MINUTE, {"createCampaign": CREATE_CAMPAIGN_LIMIT},
                               clock=clock, sleep=sleep)
         http = HttpClient(base, secrets=[key], transport=transport, timeout=timeout,
-                          retry=retry, limiter=limiter, sleep=sleep, cancelled=cancelled)
+                          retry=retry, limiter=limiter, sleep=sleep, cancelled=cancelled,
+                          lang=lang)
         api = UnisenderApi(http, key, on_retry=on_step)
         export_id = start_export(engine, TARGET, payload.campaign_name,
                                  campaign_id=payload.campaign_id,
                                  details={"winner": winner, "base_url": base})
-    run = PlanRun(engine, TARGET, payload.campaign_id, export_id, dry_run, progress, on_step)
-    plan = _Plan(payload, api, run, fmap, lang)
+    run = PlanRun(engine, TARGET, payload.campaign_id, export_id, dry_run, progress, lang,
+                  on_step)
+    plan = _Plan(payload, api, run, fmap, message_lang, lang)
     steps: list[Step] = []
     if winner:
         assert payload.winner is not None
@@ -414,6 +438,10 @@ def export_unisender(engine: Engine, payload: CampaignPayload, *, key: str,
     except ExportError as exc:
         if export_id is not None:
             finish_export(engine, export_id, "failed", str(exc), _details(run))
+        raise
+    except KeyboardInterrupt:
+        if export_id is not None:
+            finish_export(engine, export_id, "cancelled", "interrupted", _details(run))
         raise
     finally:
         if http is not None:

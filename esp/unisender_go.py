@@ -41,6 +41,7 @@ from esp.keys import mask
 from esp.payload import CampaignPayload, GroupPayload, Recipient
 from esp.steps import ExportOutcome, PlanRun, Progress, Step, StepLog, StepResult
 from esp.unisender import group_tag
+from esp.words import tr
 
 TARGET = "unisender-go"
 DEFAULT_URL = "https://go1.unisender.ru/ru/transactional/api/v1/"
@@ -70,7 +71,8 @@ def idempotence_key(payload: CampaignPayload, group: str, number: int,
     return f"konvert-{payload.campaign_id}-{group}-{number}-{digest}"[:64]
 
 
-def send_at(payload: CampaignPayload, now: datetime | None = None) -> str | None:
+def send_at(payload: CampaignPayload, now: datetime | None = None, lang: str = "en"
+            ) -> str | None:
     """``options.send_at`` (UTC ``YYYY-MM-DD hh:mm:ss``), None for now; ≤ 24 h ahead."""
     if payload.send_at is None:
         return None
@@ -83,8 +85,9 @@ def send_at(payload: CampaignPayload, now: datetime | None = None) -> str | None
     if utc <= now:
         return None
     if utc - now > timedelta(hours=24):
-        raise ExportUsageError("Unisender Go schedules at most 24 hours ahead; the campaign's "
-                               f"send time is {utc:%Y-%m-%d %H:%M} UTC: export it later")
+        raise ExportUsageError(tr(lang, "Unisender Go schedules at most 24 hours ahead; the "
+                                  "campaign's send time is {when} UTC: export it later",
+                                  when=f"{utc:%Y-%m-%d %H:%M}"))
     return utc.strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -94,6 +97,7 @@ class GoApi:
     dry_run = False
 
     def __init__(self, http: HttpClient, on_retry: Callable[[str], None] | None = None) -> None:
+        self.lang = http.lang
         self._http = http
         self._on_retry = on_retry
 
@@ -101,7 +105,8 @@ class GoApi:
         """Call ``method``; the reply or :class:`GoError`."""
         def retried(attempt: int, reason: str) -> None:
             if self._on_retry is not None:
-                self._on_retry(f"~ {method}: {reason}; retrying (attempt {attempt + 1})")
+                self._on_retry("~ " + tr(self.lang, "{method}: {reason}; retrying (attempt {n})",
+                                         method=method, reason=reason, n=attempt + 1))
 
         response = self._http.post(f"{method}.json", name=method, json=body, on_retry=retried)
         try:
@@ -114,18 +119,14 @@ class GoApi:
             return data
         text = self._http.redact(str(data.get("message") or f"HTTP {response.status_code}"))
         status = response.status_code
-        if status == 401:
-            message = ("Unisender Go does not accept the API key (HTTP 401): check "
-                       "KONVERT_UNISENDER_GO_KEY or the key saved in Settings")
-        elif status == 403:
-            message = f"Unisender Go denied access to {method}: {text}"
-        elif status == 404:
-            message = f"Unisender Go does not know {method}: is the API address right? ({text})"
-        elif status == 413:
-            message = f"Unisender Go: the request of {method} is too large ({text})"
-        else:
-            message = f"Unisender Go refused {method}: {text}"
-        raise GoError(message, status)
+        template = {
+            401: "Unisender Go does not accept the API key (HTTP 401): check "
+                 "KONVERT_UNISENDER_GO_KEY or the key saved in Settings",
+            403: "Unisender Go denied access to {method}: {text}",
+            404: "Unisender Go does not know {method}: is the API address right? ({text})",
+            413: "Unisender Go: the request of {method} is too large ({text})",
+        }.get(status, "Unisender Go refused {method}: {text}")
+        raise GoError(tr(self.lang, template, method=method, text=text), status)
 
 
 class GoDryRunApi:
@@ -170,13 +171,15 @@ def _chunks(recipients: Sequence[Recipient], size: int) -> list[Sequence[Recipie
     return [recipients[i:i + size] for i in range(0, len(recipients), size)]
 
 
-def _group_words(label: str) -> str:
-    return "the remainder" if label == "rest" else f"group {label}"
+def _group_words(lang: str, label: str) -> str:
+    return tr(lang, "the remainder") if label == "rest" else tr(lang, "group {label}",
+                                                                  label=label)
 
 
 class _GoPlan:
     def __init__(self, payload: CampaignPayload, api: GoApi | GoDryRunApi, run: PlanRun,
-                 field_map: Mapping[str, str], when: str | None) -> None:
+                 field_map: Mapping[str, str], when: str | None, lang: str) -> None:
+        self.lang = lang
         self.p = payload
         self.api = api
         self.run = run
@@ -208,11 +211,12 @@ class _GoPlan:
             reply = self.api.call("template/set", self.template_body(variant_label, None))
             template_id = (reply.get("template") or {}).get("id")
             if not template_id:
-                raise ExportError("Unisender Go answered template/set without the template's "
-                                  "id; nothing was sent")
+                raise ExportError(tr(self.lang, "Unisender Go answered template/set without the "
+                                                "template's id; nothing was sent"))
             return StepResult(str(template_id), {"variant": variant_label})
 
-        steps = [Step(key, "template", f"template of variant {variant_label}", create)]
+        steps = [Step(key, "template", tr(self.lang, "template of variant {label}",
+                                          label=variant_label), create)]
         if recorded is not None and pending_sends:
             template_id = recorded.remote_id
 
@@ -221,17 +225,22 @@ class _GoPlan:
                 return StepResult(template_id, {"variant": variant_label})
 
             steps.append(Step(key + "/update", "template",
-                              f"template of variant {variant_label} (current content)",
-                              update, record=False))
+                              tr(self.lang, "template of variant {label} (current content)",
+                                 label=variant_label), update, record=False))
         return steps
 
     def send_steps(self, group: GroupPayload, variant_label: str) -> list[Step]:
         tag = group_tag(self.p, group.label)
         metadata_id = go_campaign_id(self.p, group.label if group.label != "rest" else "rest")
         batches = _chunks(group.recipients, BATCH_SIZE)
+        head = tr(self.lang, "sending to {group}", group=_group_words(self.lang, group.label))
         steps = []
         for number, batch in enumerate(batches):
-            def send(batch: Sequence[Recipient] = batch, number: int = number) -> StepResult:
+            label = head + ", " + tr(self.lang, "batch {n} of {total}", n=number + 1,
+                                     total=len(batches))
+
+            def send(batch: Sequence[Recipient] = batch, number: int = number,
+                     label: str = label) -> StepResult:
                 template_id = self.run.known(self.key(f"go-template:{variant_label}"))
                 ikey = idempotence_key(self.p, group.label, number, batch)
                 message: dict[str, Any] = {
@@ -252,23 +261,24 @@ class _GoPlan:
                     reply = self.api.call("email/send", {"message": message})
                 except GoError as exc:
                     if exc.status == 400 and "idempotence" in str(exc).lower():
-                        self.run.log(f"= {_group_words(group.label)} batch {number + 1}: "
-                                     "accepted earlier (repeated idempotence_key)")
+                        self.run.log("= " + tr(self.lang, "{group} batch {n}: accepted earlier "
+                                                          "(repeated idempotence_key)",
+                                                  group=head, n=number + 1))
                         return StepResult(None, {"rows": len(batch), "idempotence_key": ikey,
                                                  "repeat_declined": True})
                     raise
                 failed = reply.get("failed_emails") or {}
                 if failed:
-                    self.run.log(f"! {_group_words(group.label)}: Unisender Go did not accept "
-                                 f"{len(failed)} address(es) of this batch")
+                    self.run.log("! " + tr(self.lang, "{group}: Unisender Go did not accept {n} "
+                                              "address(es) of this batch", group=label,
+                                              n=len(failed)))
                 return StepResult(str(reply.get("job_id") or ""), {
                     "rows": len(batch), "accepted": len(reply.get("emails") or []),
                     "failed": len(failed), "idempotence_key": ikey,
                     "campaign_id": metadata_id})
 
-            steps.append(Step(self.key(f"go-send:{group.label}:{number}"), "send",
-                              f"sending to {_group_words(group.label)} batch {number + 1} of "
-                              f"{len(batches)}", send, weight=len(batch)))
+            steps.append(Step(self.key(f"go-send:{group.label}:{number}"), "send", label, send,
+                              weight=len(batch), batch_of=head))
         return steps
 
 
@@ -285,7 +295,7 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
                         cancelled: Cancelled | None = None,
                         transport: httpx.BaseTransport | None = None,
                         sleep: Sleep = time.sleep, retry: RetryPolicy | None = None,
-                        timeout: float = 30.0,
+                        timeout: float = 30.0, lang: str = "en",
                         clock: Callable[[], float] = time.monotonic) -> ExportOutcome:
     """Send ``payload`` per recipient through Unisender Go (or list the requests)."""
     base = _replace_origin(DEFAULT_URL, api_url)
@@ -293,12 +303,12 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
     labels = [v.label for v in payload.variants]
     if winner:
         if not payload.winner or payload.winner not in labels:
-            raise ExportUsageError(f"campaign {payload.campaign_name!r} has no winner yet: "
-                                   "choose one first")
+            raise ExportUsageError(tr(lang, "campaign {name} has no winner yet: choose one "
+                                            "first", name=repr(payload.campaign_name)))
         if not any(g.label == "rest" for g in payload.groups):
-            raise ExportUsageError(f"campaign {payload.campaign_name!r} has no remainder "
-                                   "group to send the winner to")
-    when = send_at(payload) if not winner else None
+            raise ExportUsageError(tr(lang, "campaign {name} has no remainder group to send the "
+                                            "winner to", name=repr(payload.campaign_name)))
+    when = send_at(payload, lang=lang) if not winner else None
     api: GoApi | GoDryRunApi
     http: HttpClient | None = None
     export_id: int | None = None
@@ -308,13 +318,14 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
         http = HttpClient(base, secrets=[key], transport=transport, timeout=timeout,
                           retry=retry, sleep=sleep, cancelled=cancelled,
                           limiter=RateLimiter(CALLS_PER_MINUTE, clock=clock, sleep=sleep),
-                          headers={"X-API-KEY": key, "Accept": "application/json"})
+                          headers={"X-API-KEY": key, "Accept": "application/json"}, lang=lang)
         api = GoApi(http, on_retry=on_step)
         export_id = start_export(engine, TARGET, payload.campaign_name,
                                  campaign_id=payload.campaign_id,
                                  details={"winner": winner, "base_url": base})
-    run = PlanRun(engine, TARGET, payload.campaign_id, export_id, dry_run, progress, on_step)
-    plan = _GoPlan(payload, api, run, fmap, when)
+    run = PlanRun(engine, TARGET, payload.campaign_id, export_id, dry_run, progress, lang,
+                  on_step)
+    plan = _GoPlan(payload, api, run, fmap, when, lang)
     pairs = [("rest", payload.winner or "")] if winner else [(label, label) for label in labels]
     steps: list[Step] = []
     for group_label, variant_label in pairs:
@@ -334,6 +345,10 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
     except ExportError as exc:
         if export_id is not None:
             finish_export(engine, export_id, "failed", str(exc), _details(run))
+        raise
+    except KeyboardInterrupt:
+        if export_id is not None:
+            finish_export(engine, export_id, "cancelled", "interrupted", _details(run))
         raise
     finally:
         if http is not None:

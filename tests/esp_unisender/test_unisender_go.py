@@ -140,7 +140,7 @@ def test_crash_between_two_sends_then_resume(sqlite_engine: Engine, fake_go: Any
     payload = make_payload(add_campaign(sqlite_engine), SIZES, target="unisender-go")
 
     def crash(line: str) -> None:
-        if "group A batch 2 of 3: created" in line:
+        if "group A, batch 2 of 3: created" in line:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
