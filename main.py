@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "cli.segment",
     "cli.template",
     "cli.bundle",
+    "cli.campaign",
 )
 
 

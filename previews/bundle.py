@@ -150,9 +150,12 @@ def _slug(name: str) -> str:
 
 
 def resolve_target(engine: Engine | None, target: str) -> tuple[str, list[Template]]:
-    """The title and emails of ``target``: a scenario id (the series in order) or a template.
+    """The title and emails of ``target``: a scenario id, a template or a campaign.
 
-    Raises :class:`BundleTargetError` when neither exists.
+    A scenario gives its series in order. A campaign gives its template once
+    per A/B variant, each with the variant's subject and preheader (the body
+    is the same), so the reviewer approves the whole test. Names are looked
+    up in that order. Raises :class:`BundleTargetError` when none exists.
     """
     series = [t for t in list_templates(engine) if t.scenario == target]
     if series:
@@ -161,11 +164,37 @@ def resolve_target(engine: Engine | None, target: str) -> tuple[str, list[Templa
     try:
         template = load_template(engine, target)
     except ComposerError:
+        campaign = _campaign_emails(engine, target)
+        if campaign is not None:
+            return campaign
         known = ", ".join(sorted(SCENARIOS))
         raise BundleTargetError(
-            f"no template or scenario called {target!r} (scenarios: {known}; "
-            "templates: see `template list`)") from None
+            f"no template, scenario or campaign called {target!r} (scenarios: {known}; "
+            "templates: see `template list`; campaigns: `campaign list`)") from None
     return template.title or template.name, [template]
+
+
+def _campaign_emails(engine: Engine | None, name: str) -> tuple[str, list[Template]] | None:
+    """A campaign's template once per variant, or None when there is no such campaign."""
+    if engine is None:
+        return None
+    from campaigns import CampaignError, get_campaign
+
+    try:
+        campaign = get_campaign(engine, name)
+    except CampaignError:
+        return None
+    try:
+        template = load_template(engine, campaign.template_name)
+    except ComposerError as exc:
+        raise BundleTargetError(f"campaign '{campaign.name}': {exc}") from None
+    emails = [
+        replace(template, name=f"{template.name}-{variant.label}",
+                title=f"Вариант {variant.label} · {template.title or template.name}",
+                subject=variant.subject, preheader=variant.preheader or template.preheader,
+                position=None, delay_hours=None)
+        for variant in campaign.variants]
+    return f"A/B-тест «{campaign.name}»", emails
 
 
 def choose_personas(personas: Sequence[Persona], count: int) -> list[Persona]:
