@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "cli.template",
     "cli.bundle",
     "cli.campaign",
+    "cli.stats",
 )
 
 

@@ -384,7 +384,9 @@ def export_unisender(engine: Engine, payload: CampaignPayload, *, key: str,
     if payload.target not in (TARGET, ""):
         raise ExportUsageError(f"this payload was prepared for {payload.target}, not Unisender")
     base = replace_origin(DEFAULT_URL, api_url)
-    fmap = dict(DEFAULT_FIELD_MAP if field_map is None else field_map)
+    # e-mail has its own column; only contact fields with an account field are uploaded
+    fmap = {k: v for k, v in (DEFAULT_FIELD_MAP if field_map is None else field_map).items()
+            if k != "email" and "." not in k and v}
     labels = [v.label for v in payload.variants]
     if winner:
         if not payload.winner:

@@ -47,8 +47,9 @@ TARGET = "unisender-go"
 DEFAULT_URL = "https://go1.unisender.ru/ru/transactional/api/v1/"
 BATCH_SIZE = 500
 CALLS_PER_MINUTE = 1200
-#: Canonical variable -> substitution name in the template (liquid ``{{ Name }}``).
-DEFAULT_FIELD_MAP: Mapping[str, str] = {"first_name": "Name"}
+#: Canonical variable -> substitution name; unmapped fields keep their canonical name
+#: (esp.translate's Unisender Go mapping is the identity).
+DEFAULT_FIELD_MAP: Mapping[str, str] = {}
 
 
 class GoError(ExportError):
@@ -246,8 +247,8 @@ class _GoPlan:
                 message: dict[str, Any] = {
                     "recipients": [
                         {"email": r.email,
-                         "substitutions": {name: r.fields.get(canonical, "")
-                                           for canonical, name in self.field_map.items()},
+                         "substitutions": {self.field_map.get(name, name): value
+                                           for name, value in r.fields.items()},
                          "metadata": {"konvert_group": group.label}}
                         for r in batch],
                     "template_id": template_id,

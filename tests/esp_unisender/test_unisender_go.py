@@ -54,7 +54,7 @@ def test_templates_and_batched_sends(sqlite_engine: Engine, fake_go: Any, sleeps
     first = sends[0]["message"]
     assert first["global_metadata"] == {"campaign_id": go_campaign_id(payload, "A")}
     assert first["track_links"] == 1 and first["track_read"] == 1 and len(first["tags"]) <= 4
-    assert first["recipients"][1]["substitutions"] == {"Name": "Имя1"}
+    assert first["recipients"][1]["substitutions"] == {"first_name": "Имя1"}
     for request in server.requests:
         assert request.method == "POST" and request.query == ""
         assert request.headers["X-API-KEY"] == GO_KEY and GO_KEY not in request.url

@@ -1,0 +1,116 @@
+"""Export a campaign to Unisender or Unisender Go: what the CLI and the Export page call.
+
+:func:`push_campaign` prepares the campaign for the target (translation,
+rendering, frozen groups: ``esp.prepare.prepare_campaign``), takes the key
+(keychain or environment), runs the exporter and moves the campaign's state
+(``exported``, later ``winner_exported``). A dry run freezes nothing, records
+nothing and makes no request.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine
+
+from esp.errors import ExportUsageError
+from esp.http import Cancelled, RetryPolicy, Sleep
+from esp.keys import get_key
+from esp.payload import CampaignPayload
+from esp.steps import ExportOutcome, Progress, StepLog
+
+TARGETS = ("unisender", "unisender-go")
+
+Prepare = Callable[..., tuple[CampaignPayload, Any]]
+
+
+def _prepare_campaign(engine: Engine, name: str, target: str, today: date, *,
+                      freeze: bool) -> tuple[CampaignPayload, Any]:
+    from esp.prepare import prepare_campaign
+
+    return prepare_campaign(engine, name, target, today, per_recipient=target == "unisender-go",
+                            freeze=freeze)
+
+
+def _field_mapping(engine: Engine, target: str) -> Mapping[str, str] | None:
+    try:
+        from esp.translate import field_mapping
+    except ImportError:  # pragma: no cover - esp.translate ships with export part 1
+        return None
+    return field_mapping(engine, target)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A campaign ready to go, with its translation report, before anything is sent."""
+
+    payload: CampaignPayload
+    report: Any  # esp.translate.TranslationReport
+
+    @property
+    def group_sizes(self) -> dict[str, int]:
+        """Contacts per group (variants, then ``rest``)."""
+        return {g.label: len(g.recipients) for g in self.payload.groups}
+
+
+def prepare(engine: Engine, name: str, target: str, today: date, *,
+            freeze: bool = False) -> Prepared:
+    """Translate and render ``name`` for ``target`` (the Export page's preview)."""
+    if target not in TARGETS:
+        raise ExportUsageError(f"unknown target {target!r}: use unisender or unisender-go")
+    payload, report = _prepare_campaign(engine, name, target, today, freeze=freeze)
+    return Prepared(payload, report)
+
+
+def push_campaign(engine: Engine, name: str, target: str, today: date, *,
+                  api_url: str | None = None, dry_run: bool = False, winner: bool = False,
+                  lang: str = "en", key: str | None = None,
+                  progress: Progress | None = None, on_step: StepLog | None = None,
+                  cancelled: Cancelled | None = None,
+                  transport: httpx.BaseTransport | None = None, sleep: Sleep = time.sleep,
+                  retry: RetryPolicy | None = None, timeout: float = 30.0
+                  ) -> tuple[ExportOutcome, Any]:
+    """Export campaign ``name`` to ``target``; returns the outcome and the translation report.
+
+    Raises :class:`esp.errors.ExportError` (exit 1) when the ESP refused or the
+    network failed (the same call resumes), :class:`ExportUsageError` (exit 2)
+    for an unknown campaign, an inexpressible template or a missing key.
+    """
+    if target not in TARGETS:
+        raise ExportUsageError(f"unknown target {target!r}: use unisender or unisender-go")
+    api_key = key if key is not None else get_key(target)
+    prepared = prepare(engine, name, target, today, freeze=not dry_run)
+    payload = prepared.payload
+    field_map = _field_mapping(engine, target)
+    common: dict[str, Any] = dict(
+        key=api_key, api_url=api_url, dry_run=dry_run, winner=winner, field_map=field_map,
+        progress=progress, on_step=on_step, cancelled=cancelled, transport=transport,
+        sleep=sleep, retry=retry, timeout=timeout, lang=lang)
+    if target == "unisender":
+        from esp.unisender import export_unisender
+
+        outcome = export_unisender(engine, payload, **common)
+    else:
+        from esp.unisender_go import export_unisender_go
+
+        outcome = export_unisender_go(engine, payload, **common)
+    if not dry_run:
+        _advance_state(engine, name, winner)
+    return outcome, prepared.report
+
+
+def _advance_state(engine: Engine, name: str, winner: bool) -> None:
+    """``draft`` → ``exported`` after the test groups; → ``winner_exported`` after the winner."""
+    from campaigns import get_campaign, set_state
+
+    state = get_campaign(engine, name).state
+    if winner:
+        if state != "winner_exported":
+            set_state(engine, name, "winner_exported")
+    elif state == "draft":
+        set_state(engine, name, "exported")
