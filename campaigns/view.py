@@ -68,6 +68,7 @@ class CampaignView:
     template_preheader: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     """A typical sample recipient: what the inbox preview renders subjects with."""
+    split_key: str = ""
 
     @property
     def sendable(self) -> int:
@@ -95,8 +96,9 @@ def load_campaign_view(engine: Engine, name: str, today: date) -> CampaignView:
     scenario, sender, preheader, context = template_facts(engine, info.template_name, today)
     inputs = plan_inputs(info, scenario)
     sorted_positions = None
+    key = split_key(engine, name)
     if not info.frozen:
-        sorted_positions = tuple(positions(split_key(engine, name),
+        sorted_positions = tuple(positions(key,
                                            sendable_emails(engine, info.segment_name, today)))
     results = tuple(load_results(engine, name))
     analysis = None
@@ -110,7 +112,8 @@ def load_campaign_view(engine: Engine, name: str, today: date) -> CampaignView:
     return CampaignView(info=info, scenario=scenario,
                         sizes=group_sizes(engine, name, today), positions=sorted_positions,
                         results=results, analysis=analysis, plan=inputs, sender=sender,
-                        template_preheader=preheader, context=context)
+                        template_preheader=preheader, context=context,
+                        split_key=key)
 
 
 def template_facts(engine: Engine, template_name: str,

@@ -17,10 +17,24 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--screenshot", metavar="FILE.png", help="render the page offscreen, save a PNG, exit"
     )
+    parser.add_argument("--size", type=_size, metavar="WxH",
+                        help="window size, e.g. 1280x720 (a laptop screen)")
+
+
+def _size(text: str) -> tuple[int, int]:
+    from cli.common import UsageError
+
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must be WIDTHxHEIGHT such as 1280x720, not {text!r}") from None
+    if not (320 <= width <= 10000 and 240 <= height <= 10000):
+        raise UsageError(f"--size {text} is not a usable window size")
+    return width, height
 
 
 def run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
     """Start Qt lazily so that other commands never import PySide6."""
     from ui.app import run
 
-    return run(ctx, page=args.page, screenshot=args.screenshot)
+    return run(ctx, page=args.page, screenshot=args.screenshot, size=args.size)

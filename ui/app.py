@@ -152,8 +152,12 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     return str(outcome.get("error", ""))
 
 
-def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None) -> int:
-    """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit."""
+def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None,
+        size: tuple[int, int] | None = None) -> int:
+    """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit.
+
+    ``size`` (width, height) resizes the window, e.g. to a laptop's 1280x720.
+    """
     app = create_application(offscreen=screenshot is not None)
     settings = QSettings("Konvert", "Konvert")
     switcher = LanguageSwitcher(app)
@@ -169,6 +173,8 @@ def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None) 
     )
     if demo_error:
         window.show_error(demo_error)
+    if size is not None:
+        window.resize(*size)
     window.show()
     shown = window.show_page(page)
     if screenshot is not None:

@@ -452,6 +452,7 @@ def export_page(context: PageContext) -> QWidget:
 
 def default_pages() -> dict[str, PageSpec]:
     """The built-in pages by key, in navigation order."""
+    from ui.campaigns import CampaignsPage
     from ui.contacts_page import ContactsPage
     from ui.editor import TemplatesPage
     from ui.segments import SegmentsPage
@@ -462,7 +463,7 @@ def default_pages() -> dict[str, PageSpec]:
         "contacts": ContactsPage,
         "segments": SegmentsPage,
         "templates": TemplatesPage,
-        "campaigns": campaigns_page,
+        "campaigns": CampaignsPage,
         "export": export_page,
     }
     return {

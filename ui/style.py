@@ -58,7 +58,26 @@ QLabel#emptyState {{
     font-size: 14px;
     padding: 24px;
 }}
-QLabel#errorText {{
+QLabel#campaignTitle {{
+    font-size: 16px;
+    font-weight: 600;
+    color: #1d2433;
+}}
+QLabel#campaignState {{
+    color: #173f8a;
+    background: #eaf1fd;
+    border-radius: 8px;
+    padding: 2px 8px;
+}}
+QLabel#verdict {{
+    font-size: 14px;
+    font-weight: 600;
+    color: #1d2433;
+}}
+QLabel#warning {{
+    color: #8a5a00;
+}}
+QLabel#error, QLabel#errorText {{
     color: #b3261e;
 }}
 QFrame#infoBanner {{
