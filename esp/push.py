@@ -30,11 +30,13 @@ Prepare = Callable[..., tuple[CampaignPayload, Any]]
 
 
 def _prepare_campaign(engine: Engine, name: str, target: str, today: date, *,
-                      freeze: bool) -> tuple[CampaignPayload, Any]:
+                      freeze: bool, report_only: bool = False) -> tuple[CampaignPayload, Any]:
+    """esp.prepare's campaign; ``report_only`` returns the report even with errors."""
     from esp.prepare import prepare_campaign
 
-    return prepare_campaign(engine, name, target, today, per_recipient=target == "unisender-go",
-                            freeze=freeze)
+    payload, report = prepare_campaign(engine, name, target, today, per_recipient=report_only,
+                                       freeze=freeze)
+    return payload, report
 
 
 def _field_mapping(engine: Engine, target: str) -> Mapping[str, str] | None:
@@ -42,7 +44,7 @@ def _field_mapping(engine: Engine, target: str) -> Mapping[str, str] | None:
         from esp.translate import field_mapping
     except ImportError:  # pragma: no cover - esp.translate ships with export part 1
         return None
-    return field_mapping(engine, target)
+    return dict(field_mapping(engine, target))
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,16 @@ class Prepared:
 
 
 def prepare(engine: Engine, name: str, target: str, today: date, *,
-            freeze: bool = False) -> Prepared:
-    """Translate and render ``name`` for ``target`` (the Export page's preview)."""
+            freeze: bool = False, report_only: bool = False) -> Prepared:
+    """Translate and render ``name`` for ``target``.
+
+    ``report_only`` (the Export page's preview) returns the translation report
+    even when it has errors; an export refuses them (``esp.prepare``).
+    """
     if target not in TARGETS:
         raise ExportUsageError(f"unknown target {target!r}: use unisender or unisender-go")
-    payload, report = _prepare_campaign(engine, name, target, today, freeze=freeze)
+    payload, report = _prepare_campaign(engine, name, target, today, freeze=freeze,
+                                        report_only=report_only)
     return Prepared(payload, report)
 
 

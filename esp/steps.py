@@ -139,7 +139,7 @@ class PlanRun:
                 self.objects.append(CreatedInfo(step.kind, step.key, found.remote_id, False,
                                                 step.label, dict(found.details)))
                 self.log("= " + tr(self.lang, "{label}: already done ({id})", label=step.label,
-                                   id=_id_text(self.lang, found.remote_id)))
+                                   id=_id_text(self.lang, found.remote_id, found.details)))
             else:
                 try:
                     result = step.run()
@@ -155,7 +155,8 @@ class PlanRun:
                     verb = "{label}: would update ({id})" if self.dry_run \
                         else "{label}: updated ({id})"
                     self.log("+ " + tr(self.lang, verb, label=step.label,
-                                       id=_id_text(self.lang, result.remote_id)))
+                                       id=_id_text(self.lang, result.remote_id,
+                                                   result.details)))
                 elif not self.dry_run:
                     record_object(self.engine, self.target, step.key, step.kind,
                                   result.remote_id, campaign_id=self.campaign_id,
@@ -166,14 +167,19 @@ class PlanRun:
                     verb = "{label}: would create ({id})" if self.dry_run \
                         else "{label}: created ({id})"
                     self.log("+ " + tr(self.lang, verb, label=step.label,
-                                       id=_id_text(self.lang, result.remote_id)))
+                                       id=_id_text(self.lang, result.remote_id,
+                                                   result.details)))
             done += step.weight
             if self.progress is not None:
                 self.progress(done, total)
 
 
-def _id_text(lang: str, remote_id: str | None) -> str:
-    return tr(lang, "id {id}", id=remote_id) if remote_id else tr(lang, "no id")
+def _id_text(lang: str, remote_id: str | None, details: dict[str, Any] | None = None) -> str:
+    if remote_id:
+        return tr(lang, "id {id}", id=remote_id)
+    if details and isinstance(details.get("rows"), int):
+        return tr(lang, "{n} contact(s)", n=details["rows"])
+    return tr(lang, "no id")
 
 
 def _summary(lang: str, reason: str, steps: list[Step], failed: int, dry_run: bool) -> str:

@@ -34,6 +34,7 @@ _RU: dict[str, str] = {
     "{label}: would update ({id})": "{label}: будет обновлено ({id})",
     "id {id}": "id {id}",
     "no id": "без id",
+    "{n} contact(s)": "контактов: {n}",
     "{method}: {reason}; retrying (attempt {n})": "{method}: {reason}; повтор (попытка {n})",
     "list «{title}» exists at Unisender; using it":
         "список «{title}» уже есть в Unisender; используем его",
@@ -50,9 +51,9 @@ _RU: dict[str, str] = {
     "Not done: {what}.": "Не сделано: {what}.",
     "nothing": "ничего",
     "What was done is recorded; run the same export again to continue without creating "
-    "anything twice.": "Сделанное записано; запустите тот же экспорт снова, чтобы продолжить "
+    "anything twice.": "Сделанное записано; запустите ту же выгрузку снова, чтобы продолжить "
     "без повторного создания.",
-    "{service} export cancelled": "Экспорт в {service} отменён",
+    "{service} export cancelled": "Выгрузка в {service} отменена",
     # HTTP faults
     "{method}: gave up after {n} attempts: {reason}":
         "{method}: не удалось после {n} попыток: {reason}",

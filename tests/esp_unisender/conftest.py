@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, insert
 
+from campaigns import CampaignDraft, create_campaign, freeze_groups, get_campaign, group_members
 from esp.http import RetryPolicy
 from esp.payload import CampaignPayload, GroupPayload, Recipient, VariantPayload
-from tests.esp_unisender.fakes import FakeUnisender, FakeUnisenderGo
-from workspace.models import Campaign, CampaignVariant
+from segments import save_segment
+from tests.esp_unisender.fakes import GO_KEY, GOOD_KEY, FakeUnisender, FakeUnisenderGo
+from workspace.models import Campaign, CampaignVariant, Contact
 
 
 def add_campaign(engine: Engine, name: str = "Зимняя распродажа",
@@ -96,3 +99,70 @@ def fast_retry() -> RetryPolicy:
 def captured_logs(caplog: pytest.LogCaptureFixture) -> Any:
     caplog.set_level(logging.DEBUG)
     return caplog
+
+
+# -- a real campaign in a workspace (CLI and page tests) ----------------------------------
+
+TODAY = date(2026, 11, 22)
+NAME = "Осенняя распродажа"
+
+
+class FakeReport:
+    """Stands in for esp.translate.TranslationReport where the tests skip translation."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"target": "unisender", "ok": True,
+                "variables": [{"name": "first_name", "became": "{{Name|дорогой покупатель}}",
+                               "kind": "field", "where": ["html", "subject A"]},
+                              {"name": "unsubscribe_url", "became": "{{UnsubscribeUrl}}",
+                               "kind": "unsubscribe", "where": ["html"]}],
+                "problems": [{"code": "fallback-in-link", "severity": "warning",
+                              "message": "a fallback inside a link is dropped",
+                              "message_ru": "запасное значение внутри ссылки убрано",
+                              "where": "html", "ways_out": []}]}
+
+
+def add_contacts(engine: Engine, n: int, prefix: str = "c", **extra: Any) -> list[str]:
+    emails = [f"{prefix}{i:05d}@example.ru" for i in range(n)]
+    rows = [{"email": e, "status": "subscribed", "consent_email": True, "city": "Москва",
+             "city_ci": "москва", "gender": "unknown", "orders_count": 0, "total_spent": 0,
+             "returns_count": 0, "complaints_count": 0, "first_name": "Анна", **extra}
+            for e in emails]
+    with engine.begin() as conn:
+        conn.execute(insert(Contact), rows)
+    return emails
+
+
+def fake_prepare(engine: Engine, name: str, target: str, today: date, *,
+                 freeze: bool, report_only: bool = False) -> tuple[CampaignPayload, Any]:
+    """What esp.prepare gives, minus the translation: the campaign's real groups."""
+    info = get_campaign(engine, name)
+    groups = freeze_groups(engine, name, today) if freeze else group_members(engine, name,
+                                                                             today)
+    variants = tuple(VariantPayload(v.label, v.subject, "", f"<p>{v.label}</p>", v.label)
+                     for v in info.variants)
+    return CampaignPayload(
+        campaign_id=info.id, campaign_name=info.name, target=target, from_name="Сезон",
+        from_email="shop@sezon.example", variants=variants,
+        groups=tuple(GroupPayload(label, tuple(Recipient(e, {"first_name": "Анна"})
+                                               for e in emails))
+                     for label, emails in groups.items()),
+        winner=info.winner), FakeReport()
+
+
+@pytest.fixture
+def workspace(sqlite_engine: Engine, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+              ) -> tuple[Engine, str, list[str]]:
+    """600 sendable and 80 unsendable contacts in Moscow; campaign NAME split 10/10/80."""
+    sendable = add_contacts(sqlite_engine, 600)
+    add_contacts(sqlite_engine, 40, prefix="u", status="unsubscribed")
+    add_contacts(sqlite_engine, 40, prefix="n", consent_email=False)
+    with sqlite_engine.begin() as conn:
+        save_segment(conn, "Москва", {"field": "city", "op": "eq", "value": "Москва"})
+    create_campaign(sqlite_engine, CampaignDraft(NAME, "welcome_1", "Москва",
+                                                 ["Тема A", "Тема B"], shares=[10, 10, 80]),
+                    TODAY)
+    monkeypatch.setattr("esp.push._prepare_campaign", fake_prepare)
+    monkeypatch.setenv("KONVERT_UNISENDER_KEY", GOOD_KEY)
+    monkeypatch.setenv("KONVERT_UNISENDER_GO_KEY", GO_KEY)
+    return sqlite_engine, sqlite_url, sendable

@@ -3,79 +3,22 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, insert
 
 import main
-from campaigns import (
-    CampaignDraft,
-    choose_winner,
-    create_campaign,
-    freeze_groups,
-    get_campaign,
-    group_members,
-    group_sizes,
-    load_results,
-)
+from campaigns import choose_winner, get_campaign, group_sizes, load_results
 from esp.keys import mask
-from esp.payload import CampaignPayload, GroupPayload, Recipient, VariantPayload
 from esp.unisender import group_tag
-from segments import save_segment
-from tests.esp_unisender.fakes import GO_KEY, GOOD_KEY
-from workspace.models import Contact
-
-TODAY = date(2026, 11, 22)
-NAME = "Осенняя распродажа"
+from tests.esp_unisender.conftest import NAME, TODAY
+from tests.esp_unisender.fakes import GOOD_KEY
 
 
-def _contacts(engine: Engine, n: int, prefix: str = "c", **extra: Any) -> list[str]:
-    emails = [f"{prefix}{i:05d}@example.ru" for i in range(n)]
-    rows = [{"email": e, "status": "subscribed", "consent_email": True, "city": "Москва",
-             "city_ci": "москва", "gender": "unknown", "orders_count": 0, "total_spent": 0,
-             "returns_count": 0, "complaints_count": 0, "first_name": "Анна", **extra}
-            for e in emails]
-    with engine.begin() as conn:
-        conn.execute(insert(Contact), rows)
-    return emails
-
-
-def fake_prepare(engine: Engine, name: str, target: str, today: date, *,
-                 freeze: bool) -> tuple[CampaignPayload, Any]:
-    """What esp.prepare gives, minus the translation: the campaign's real groups."""
-    info = get_campaign(engine, name)
-    groups = freeze_groups(engine, name, today) if freeze else group_members(engine, name,
-                                                                             today)
-    variants = tuple(VariantPayload(v.label, v.subject, "", f"<p>{v.label}</p>", v.label)
-                     for v in info.variants)
-    return CampaignPayload(
-        campaign_id=info.id, campaign_name=info.name, target=target, from_name="Сезон",
-        from_email="shop@sezon.example", variants=variants,
-        groups=tuple(GroupPayload(label, tuple(Recipient(e, {"first_name": "Анна"})
-                                               for e in emails))
-                     for label, emails in groups.items()),
-        winner=info.winner), None
-
-
-@pytest.fixture
-def workspace(sqlite_engine: Engine, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
-              ) -> tuple[Engine, str, list[str]]:
-    sendable = _contacts(sqlite_engine, 600)
-    _contacts(sqlite_engine, 40, prefix="u", status="unsubscribed")
-    _contacts(sqlite_engine, 40, prefix="n", consent_email=False)
-    with sqlite_engine.begin() as conn:
-        save_segment(conn, "Москва", {"field": "city", "op": "eq", "value": "Москва"})
-    create_campaign(sqlite_engine, CampaignDraft(NAME, "welcome_1", "Москва",
-                                                 ["Тема A", "Тема B"], shares=[10, 10, 80]),
-                    TODAY)
-    monkeypatch.setattr("esp.push._prepare_campaign", fake_prepare)
+@pytest.fixture(autouse=True)
+def export_group(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main, "COMMAND_MODULES",
                         (*main.COMMAND_MODULES, "tests.esp_unisender.export_group"))
-    monkeypatch.setenv("KONVERT_UNISENDER_KEY", GOOD_KEY)
-    monkeypatch.setenv("KONVERT_UNISENDER_GO_KEY", GO_KEY)
-    return sqlite_engine, sqlite_url, sendable
 
 
 def cli(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, str, str]:
