@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from campaigns import get_campaign, group_sizes
@@ -63,6 +63,12 @@ def export_page(qtbot: QtBot, window: MainWindow) -> ExportPage:
     return page
 
 
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
 def shots() -> Path | None:
     value = os.environ.get("KONVERT_SCREENSHOT_DIR")
     return Path(value) if value else None
@@ -74,7 +80,7 @@ def test_preview_shows_groups_report_and_empty_history(qtbot: QtBot, window: Mai
     page = export_page(qtbot, window)
     assert page.campaign.currentData() == NAME
     sizes = group_sizes(engine, NAME, TODAY)
-    shown = {page.groups.item(r, 0).text(): page.groups.item(r, 1).text()
+    shown = {cell(page.groups, r, 0): cell(page.groups, r, 1)
              for r in range(page.groups.rowCount())}
     assert shown["Variant A"].replace(",", "") == str(sizes["A"])
     assert shown["Remainder"].replace(",", "") == str(sizes["rest"])
@@ -99,7 +105,7 @@ def test_export_with_progress_then_history(qtbot: QtBot, window: MainWindow, wor
     page = export_page(qtbot, window)
     page.api_url.setText(url)
     _slow(server, 0.15)
-    qtbot.mouseClick(page.export_button, _left())
+    page.export_button.click()
     qtbot.waitUntil(lambda: page.progress.maximum() > 1
                     and page.progress.value() * 3 > page.progress.maximum(), timeout=15000)
     assert page.cancel_button.isEnabled() and not page.export_button.isEnabled()
@@ -118,24 +124,18 @@ def test_export_with_progress_then_history(qtbot: QtBot, window: MainWindow, wor
     switcher.apply("ru")
     assert page.export_button.text() == "Выгрузить"
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=15000)
-    qtbot.mouseClick(page.export_button, _left())
+    page.export_button.click()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30000)
     assert page.status.text().startswith("Всё уже было сделано")
     assert len(server.campaigns) == 2
     assert "уже сделано" in page.step_log.toPlainText()
     qtbot.waitUntil(lambda: page.history.rowCount() == 2, timeout=10000)
-    assert page.history.item(1, 3).text() == "готово"
-    assert "рассылок: 2" in page.history.item(1, 4).text()
-    assert page.history.item(0, 4).text() == "ничего нового"
+    assert cell(page.history, 1, 3) == "готово"
+    assert "рассылок: 2" in cell(page.history, 1, 4)
+    assert cell(page.history, 0, 4) == "ничего нового"
     page.history.selectRow(1)
     assert "id " in page.history_details.toPlainText()
     assert GOOD_KEY not in page.step_log.toPlainText() + page.history_details.toPlainText()
-
-
-def _left() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
