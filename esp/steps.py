@@ -216,3 +216,39 @@ def _compact(lang: str, steps: list[Step]) -> str:
         else:
             text.append(item)
     return "; ".join(text)
+
+
+def describe(key: str, lang: str, details: dict[str, Any] | None = None) -> str:
+    """Words for a recorded object's key, in ``lang`` (the history shows old runs this way).
+
+    ``campaign:7/import:A:0`` → "contacts of group A, batch 1"; unknown keys as they are.
+    """
+    details = details or {}
+    _, _, rest = key.partition("/")
+    parts = rest.split(":")
+    kind = parts[0]
+
+    def group(label: str) -> str:
+        return tr(lang, "the remainder") if label == "rest" else tr(lang, "group {label}",
+                                                                     label=label)
+
+    def batch(number: str) -> str:
+        return tr(lang, "batch {n}", n=int(number) + 1) if number.isdigit() else number
+
+    if kind == "list":
+        return tr(lang, "list «{title}»", title=details.get("title", "?"))
+    if kind == "import" and len(parts) == 3:
+        return (tr(lang, "contacts of {group}", group=group(parts[1])) + ", "
+                + batch(parts[2]))
+    if kind == "go-send" and len(parts) == 3:
+        return tr(lang, "sending to {group}", group=group(parts[1])) + ", " + batch(parts[2])
+    if kind in ("message", "campaign") and len(parts) == 2:
+        label = parts[1]
+        if label == "rest":
+            template = ("message of the winner {label} for the remainder" if kind == "message"
+                        else "campaign of the winner {label} for the remainder")
+            return tr(lang, template, label=details.get("variant", "?"))
+        return tr(lang, f"{kind} of variant {{label}}", label=label)
+    if kind == "go-template" and len(parts) == 2:
+        return tr(lang, "template of variant {label}", label=parts[1])
+    return key

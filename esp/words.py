@@ -14,6 +14,7 @@ _RU: dict[str, str] = {
     "list «{title}»": "список «{title}»",
     "contacts of {group}": "контакты {group}",
     "batch {n} of {total}": "пакет {n} из {total}",
+    "batch {n}": "пакет {n}",
     "group {label}": "группы {label}",
     "the remainder": "остатка",
     "message of variant {label}": "письмо варианта {label}",

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from campaigns import get_campaign, group_sizes
+from campaigns import get_campaign, group_sizes, load_results
 from esp.history import list_exports
 from tests.esp_unisender.conftest import NAME, TODAY
 from tests.esp_unisender.fakes import GOOD_KEY, FakeUnisender
@@ -202,3 +202,33 @@ def test_dry_run_lists_requests(qtbot: QtBot, window: MainWindow, workspace: Any
     assert GOOD_KEY not in page.step_log.toPlainText()
     assert server.requests == []
     assert page.status.text().startswith("Dry run:")
+
+
+def test_pull_results_into_the_campaign(qtbot: QtBot, window: MainWindow, workspace: Any,
+                                        fake: Any, switcher: LanguageSwitcher,
+                                        tmp_path: Path) -> None:
+    engine = workspace[0]
+    server, url = fake
+    page = export_page(qtbot, window)
+    page.api_url.setText(url)
+    assert not page.pull_button.isEnabled()  # nothing exported yet
+    page.start_export()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=30000)
+    qtbot.waitUntil(page.is_ready, timeout=15000)
+    assert page.pull_button.isEnabled()
+    for campaign_id, campaign in server.campaigns.items():
+        count = int(campaign["count"])
+        server.stats[campaign_id] = {"total": count, "sent": count, "delivered": count - 1,
+                                     "read_unique": count // 3, "read_all": count,
+                                     "clicked_unique": count // 10, "clicked_all": 9,
+                                     "unsubscribed": 0, "spam": 0}
+    switcher.apply("ru")
+    page.pull_results()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=30000)
+    assert page.status.text().startswith("Результаты сохранены")
+    assert "A: доставлено" in page.step_log.toPlainText()
+    save_screenshot(window, (shots() or tmp_path) / "export-results-ru.png")
+    results = {r.variant: r for r in load_results(engine, NAME)}
+    sizes = group_sizes(engine, NAME, TODAY)
+    assert results["A"].sent == sizes["A"] - 1 and results["A"].opens == sizes["A"] // 3
+    assert get_campaign(engine, NAME).state == "results_in"

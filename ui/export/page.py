@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from esp.history import ExportRecord
 from esp.http import ExportCancelled
+from esp.steps import describe
 from ui.export.data import (
     CampaignChoice,
     HistoryData,
@@ -106,6 +107,7 @@ class ExportPage(QWidget):
             "QPushButton#primary:disabled { background: #a9bfe8; border-color: #a9bfe8; }")
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
+        self.pull_button = QPushButton()
         self._campaign_label = QLabel()
         self._target_label = QLabel()
         self._url_label = QLabel()
@@ -115,6 +117,7 @@ class ExportPage(QWidget):
                        self.winner):
             row.addWidget(widget)
         row.addStretch(1)
+        row.addWidget(self.pull_button)
         url_row = QHBoxLayout()
         url_row.setSpacing(8)
         url_row.addWidget(self._url_label)
@@ -233,6 +236,7 @@ class ExportPage(QWidget):
         self.export_button.clicked.connect(self._on_export_clicked)
         self.dry_run_button.clicked.connect(self._on_dry_run_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.pull_button.clicked.connect(self._on_pull_clicked)
         self.history.itemSelectionChanged.connect(self._on_history_selection_changed)
         self._retranslate()
         self.refresh()
@@ -287,6 +291,27 @@ class ExportPage(QWidget):
             .on_finished(self._on_export_ended))
         self._task = task
         self._dry_run = dry_run
+        self._update_buttons()
+        task.start(self._context.pools.write)
+
+    def pull_results(self) -> None:
+        """Read each variant's Unisender stats into the campaign's results (off the GUI thread)."""
+        name = self._campaign_name()
+        if name is None or self._task is not None:
+            return
+        from esp.stats import pull_stats
+
+        self.step_log.clear()
+        self.progress.setRange(0, 0)
+        self._set_status(self.tr("Pulling the results of {0} from Unisender…").format(name), "")
+        task: Task[Any] = (
+            Task(pull_stats, self._engine, name,
+                 api_url=self.api_url.text().strip() or None, lang=current_language())
+            .owned_by(self)
+            .on_success(self._on_results_pulled)
+            .on_failure(self._on_export_failed)
+            .on_finished(self._on_export_ended))
+        self._task = task
         self._update_buttons()
         task.start(self._context.pools.write)
 
@@ -512,7 +537,9 @@ class ExportPage(QWidget):
             lines.append(self.tr("Created:"))
             for item in created[:12]:
                 ident = f" — id {item.get('id')}" if item.get("id") else ""
-                lines.append("• " + _html(str(item.get("what") or item.get("key"))) + ident)
+                what = describe(str(item.get("key", "")), current_language(),
+                                item.get("details") or {})
+                lines.append("• " + _html(what) + ident)
             if len(created) > 12:
                 lines.append(self.tr("… and {0} more").format(len(created) - 12))
         if record.message:
@@ -529,6 +556,9 @@ class ExportPage(QWidget):
 
     def _on_cancel_clicked(self) -> None:
         self.cancel()
+
+    def _on_pull_clicked(self) -> None:
+        self.pull_results()
 
     @Slot(str)
     def _on_relay_line(self, line: str) -> None:
@@ -572,6 +602,22 @@ class ExportPage(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
 
+    def _on_results_pulled(self, stats: list[Any]) -> None:
+        locale = QLocale()
+
+        def pct(value: float | None) -> str:
+            return "—" if value is None else locale.toString(value * 100, "f", 1) + " %"
+
+        for s in stats:
+            self._append_log(self.tr("{0}: delivered {1}, opened {2} ({3}), clicked {4} ({5})")
+                             .format(s.variant, locale.toString(s.delivered),
+                                     locale.toString(s.read_unique), pct(s.open_rate),
+                                     locale.toString(s.clicked_unique), pct(s.click_rate)))
+        self._set_status(self.tr("Results stored in the campaign: see them on the Campaigns "
+                                 "page."), "ok")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+
     def _on_export_failed(self, exc: BaseException) -> None:
         message = error_message(exc)
         if isinstance(exc, ExportCancelled):
@@ -607,6 +653,9 @@ class ExportPage(QWidget):
         self.export_button.setEnabled(have and not running and not blocked)
         self.dry_run_button.setEnabled(have and not running and not blocked)
         self.cancel_button.setEnabled(running and not (self._task and self._task.is_cancelled()))
+        self.pull_button.setEnabled(
+            not running and bool(self._preview and self._preview.target == "unisender"
+                                 and self._preview.complete))
         for widget in (self.campaign, self.target, self.api_url):
             widget.setEnabled(not running)
         self.winner.setEnabled(not running and bool(self._preview and self._preview.winner))
@@ -631,6 +680,9 @@ class ExportPage(QWidget):
         self.dry_run_button.setToolTip(self.tr("List every request without sending anything"))
         self.export_button.setText(self.tr("Export"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.pull_button.setText(self.tr("Pull results"))
+        self.pull_button.setToolTip(self.tr("Read opens and clicks of each variant from "
+                                            "Unisender into the campaign's results"))
         self._groups_title.setText(self.tr("Groups"))
         self.groups.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Contacts"),
                                                self.tr("Subject")])

@@ -75,6 +75,14 @@ _PAGE = {
     "List every request without sending anything": "Показать все запросы, ничего не отправляя",
     "Export": "Выгрузить",
     "Cancel": "Отменить",
+    "Pull results": "Забрать результаты",
+    "Read opens and clicks of each variant from Unisender into the campaign's results":
+        "Забрать открытия и клики каждого варианта из Unisender в результаты кампании",
+    "Pulling the results of {0} from Unisender…": "Забираем результаты «{0}» из Unisender…",
+    "{0}: delivered {1}, opened {2} ({3}), clicked {4} ({5})":
+        "{0}: доставлено {1}, открыли {2} ({3}), кликнули {4} ({5})",
+    "Results stored in the campaign: see them on the Campaigns page.":
+        "Результаты сохранены в кампании: смотрите их на странице «Кампании».",
     "Groups": "Группы",
     "Group": "Группа",
     "Contacts": "Контакты",
