@@ -9,10 +9,12 @@ nothing and makes no request.
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -21,7 +23,7 @@ from sqlalchemy import Engine
 from esp.errors import ExportUsageError
 from esp.http import Cancelled, RetryPolicy, Sleep
 from esp.keys import get_key
-from esp.payload import CampaignPayload
+from esp.payload import CampaignPayload, Recipient
 from esp.steps import ExportOutcome, Progress, StepLog
 
 TARGETS = ("unisender", "unisender-go")
@@ -105,10 +107,42 @@ def push_campaign(engine: Engine, name: str, target: str, today: date, *,
     else:
         from esp.unisender_go import export_unisender_go
 
-        outcome = export_unisender_go(engine, payload, **common)
+        outcome = export_unisender_go(engine, payload,
+                                      recipient_data=recipient_data(engine, today), **common)
     if not dry_run:
         _advance_state(engine, name, winner)
     return outcome, prepared.report
+
+
+RECIPIENT_ROOTS = ("cart", "order", "bonus_points")
+"""Per-recipient data a Unisender Go template may use beyond contact fields (liquid loops)."""
+
+
+def recipient_data(engine: Engine, today: date) -> Callable[[Sequence[Recipient]],
+                                                             dict[str, dict[str, Any]]]:
+    """Cart, order and bonus points of each recipient, as ``template render`` computes them."""
+    from composer.context import build_context
+    from composer.errors import ComposerError
+
+    def data(batch: Sequence[Recipient]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for recipient in batch:
+            try:
+                context = build_context(engine, recipient.email, today=today)
+            except ComposerError:  # a contact deleted since the groups were frozen
+                continue
+            values = {root: context.get(root) for root in RECIPIENT_ROOTS}
+            out[recipient.email] = json.loads(json.dumps(values, default=_plain))
+        return out
+
+    return data
+
+
+def _plain(value: Any) -> Any:
+    """JSON for the values build_context holds (Decimal prices, dates)."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
 
 
 def _advance_state(engine: Engine, name: str, winner: bool) -> None:

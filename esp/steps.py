@@ -189,9 +189,12 @@ def _summary(lang: str, reason: str, steps: list[Step], failed: int, dry_run: bo
     parts = [reason.rstrip(".") + "."]
     parts.append(tr(lang, "Done: {what}.", what=done or tr(lang, "nothing")))
     parts.append(tr(lang, "Not done: {what}.", what=not_done))
-    if not dry_run:
+    if not dry_run and done:
         parts.append(tr(lang, "What was done is recorded; run the same export again to "
                               "continue without creating anything twice."))
+    elif not dry_run:
+        parts.append(tr(lang, "Nothing was created; run the same export again once this is "
+                              "fixed."))
     return " ".join(parts)
 
 

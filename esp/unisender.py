@@ -200,7 +200,7 @@ def _describe(params: Sequence[tuple[str, str]]) -> str:
                     out.append(f"data[{match.group(1)}][0]={value}")
             continue
         shown = value if len(value) <= 80 else value[:60] + f"… ({len(value)} characters)"
-        out.append(f"{name}={shown}")
+        out.append(f"{name}={shown}".replace("\r", "").replace("\n", "⏎"))
     if rows.get("n", 0) > 2:
         out.append(f"… {rows['n']} rows in all")
     return "&".join(out)

@@ -52,6 +52,10 @@ CALLS_PER_MINUTE = 1200
 DEFAULT_FIELD_MAP: Mapping[str, str] = {}
 
 
+RecipientData = Callable[[Sequence[Recipient]], dict[str, dict[str, Any]]]
+"""Per-recipient data beyond contact fields (cart, order...): batch -> e-mail -> values."""
+
+
 class GoError(ExportError):
     """Unisender Go refused a call."""
 
@@ -179,8 +183,10 @@ def _group_words(lang: str, label: str) -> str:
 
 class _GoPlan:
     def __init__(self, payload: CampaignPayload, api: GoApi | GoDryRunApi, run: PlanRun,
-                 field_map: Mapping[str, str], when: str | None, lang: str) -> None:
+                 field_map: Mapping[str, str], when: str | None, lang: str,
+                 recipient_data: RecipientData | None = None) -> None:
         self.lang = lang
+        self.recipient_data = recipient_data
         self.p = payload
         self.api = api
         self.run = run
@@ -244,11 +250,14 @@ class _GoPlan:
                      label: str = label) -> StepResult:
                 template_id = self.run.known(self.key(f"go-template:{variant_label}"))
                 ikey = idempotence_key(self.p, group.label, number, batch)
+                extra = self.recipient_data(batch) if self.recipient_data is not None else {}
                 message: dict[str, Any] = {
                     "recipients": [
                         {"email": r.email,
-                         "substitutions": {self.field_map.get(name, name): value
-                                           for name, value in r.fields.items()},
+                         "substitutions": {
+                             **{self.field_map.get(name, name): value
+                                for name, value in r.fields.items()},
+                             **extra.get(r.email, {})},
                          "metadata": {"konvert_group": group.label}}
                         for r in batch],
                     "template_id": template_id,
@@ -297,6 +306,7 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
                         transport: httpx.BaseTransport | None = None,
                         sleep: Sleep = time.sleep, retry: RetryPolicy | None = None,
                         timeout: float = 30.0, lang: str = "en",
+                        recipient_data: RecipientData | None = None,
                         clock: Callable[[], float] = time.monotonic) -> ExportOutcome:
     """Send ``payload`` per recipient through Unisender Go (or list the requests)."""
     base = _replace_origin(DEFAULT_URL, api_url)
@@ -326,7 +336,7 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
                                  details={"winner": winner, "base_url": base})
     run = PlanRun(engine, TARGET, payload.campaign_id, export_id, dry_run, progress, lang,
                   on_step)
-    plan = _GoPlan(payload, api, run, fmap, when, lang)
+    plan = _GoPlan(payload, api, run, fmap, when, lang, recipient_data)
     pairs = [("rest", payload.winner or "")] if winner else [(label, label) for label in labels]
     steps: list[Step] = []
     for group_label, variant_label in pairs:

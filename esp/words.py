@@ -54,6 +54,8 @@ _RU: dict[str, str] = {
     "What was done is recorded; run the same export again to continue without creating "
     "anything twice.": "Сделанное записано; запустите ту же выгрузку снова, чтобы продолжить "
     "без повторного создания.",
+    "Nothing was created; run the same export again once this is fixed.":
+        "Ничего не создано; запустите ту же выгрузку снова, когда это будет исправлено.",
     "{service} export cancelled": "Выгрузка в {service} отменена",
     # HTTP faults
     "{method}: gave up after {n} attempts: {reason}":

@@ -127,6 +127,12 @@ def test_export_unisender_go(workspace: Any, fake_go: Any,
     assert {e for e, _ in server.deliveries} <= set(sendable)
     assert [v["campaign_id"] for v in data["variants"]] == [
         f"konvert-{get_campaign(engine, NAME).id}-A", f"konvert-{get_campaign(engine, NAME).id}-B"]
+    first = json.loads(next(r.body for r in server.requests
+                            if r.path.endswith("email/send.json")))["message"]["recipients"][0]
+    # Per-recipient data for liquid loops: the cart as `template render` computes it.
+    assert first["substitutions"]["cart"]["items"] == []
+    assert first["substitutions"]["first_name"] == "Анна"
+    assert first["substitutions"]["bonus_points"] >= 300
     code, out, err = cli(capsys, url, "export", "unisender-go", NAME, "--api-url", api)
     assert code == 0 and "nothing created" in out
     assert sum(server.deliveries.values()) == sizes["A"] + sizes["B"]
