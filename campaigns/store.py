@@ -194,6 +194,10 @@ def _variants(subjects: Sequence[str], preheaders: Sequence[str]) -> tuple[Varia
         preheader = preheaders[i].strip() if i < len(preheaders) else ""
         if len(preheader) > 500:
             raise CampaignError(f"the preheader of variant {label} is over 500 characters")
+        for part, value in (("subject", text), ("preheader", preheader)):
+            problem = _jinja_problem(value)
+            if problem:
+                raise CampaignError(f"the {part} of variant {label}: {problem}")
         if (text, preheader) in seen:
             raise CampaignError(
                 f"variants {seen[(text, preheader)]} and {label} are the same: "
@@ -201,6 +205,21 @@ def _variants(subjects: Sequence[str], preheaders: Sequence[str]) -> tuple[Varia
         seen[(text, preheader)] = label
         result.append(Variant(label, text, preheader))
     return tuple(result)
+
+
+def _jinja_problem(text: str) -> str | None:
+    """Why ``text`` is not valid Jinja2 for the composer, or None."""
+    if "{" not in text:
+        return None
+    from jinja2 import TemplateSyntaxError
+
+    from composer.jinja import environment
+
+    try:
+        environment(autoescape=False).parse(text)
+    except TemplateSyntaxError as exc:
+        return f"template error: {exc.message}"
+    return None
 
 
 def _check_metric(metric: str) -> str:

@@ -48,6 +48,10 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         today=ctx.today,
         progress=ctx.progress_printer("demo"),
     )
+    from campaigns.demo import add_demo_campaign
+
+    campaign = add_demo_campaign(ctx.engine(), ctx.today, seed=args.seed)
+    counts["campaigns"] = 1 if campaign else 0
     width = max(len(label) for label in _LABELS.values())
     text = "\n".join(f"{_LABELS[name]:<{width}}  {counts[name]:>9,}".replace(",", " ")
                      for name in _LABELS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 import os
 import sys
@@ -111,12 +110,6 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     """
     if count_all_contacts(engine):
         return ""
-    try:
-        from workspace.demo import ensure_demo
-    except ImportError:
-        log.info("workspace.demo.ensure_demo not available; starting empty")
-        return ""
-
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(QCoreApplication.translate("App", "Konvert"))
     dialog.setLabelText(
@@ -129,10 +122,6 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
-    def on_progress(done: int, total: int) -> None:
-        dialog.setRange(0, max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
     def on_failure(exc: BaseException) -> None:
         log.error("demo generation failed", exc_info=exc)
         outcome["error"] = error_message(exc)
@@ -140,9 +129,7 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     from ui.tasks import Pools
 
     pools = Pools.create(dialog)
-    task = Task(ensure_demo, engine, today).on_failure(on_failure).on_finished(loop.quit)
-    if "progress" in inspect.signature(ensure_demo).parameters:
-        task.with_progress(on_progress)
+    task = Task(_demo_shop, engine, today).on_failure(on_failure).on_finished(loop.quit)
     dialog.show()
     task.start(pools.write)
     loop.exec()
@@ -150,6 +137,15 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     dialog.close()
     dialog.deleteLater()
     return str(outcome.get("error", ""))
+
+
+def _demo_shop(engine: Engine, today: date) -> None:
+    """The demo shop and its finished A/B test (a worker)."""
+    from campaigns.demo import add_demo_campaign
+    from workspace.demo import ensure_demo
+
+    if ensure_demo(engine, today):
+        add_demo_campaign(engine, today)
 
 
 def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None,

@@ -60,6 +60,8 @@ def test_default_split_is_ten_ten_eighty(moscow: Callable[[int], Engine]) -> Non
     ({"subjects": ["a", " "]}, "subject of variant B is empty"),
     ({"subjects": ["same", "same"]}, "variants A and B are the same"),
     ({"preheaders": ["1", "2", "3"]}, "more preheaders"),
+    ({"subjects": ["a", "{{ first_name | default('x') "]}, "subject of variant B: template"),
+    ({"preheaders": ["{% if %}"]}, "preheader of variant A: template"),
     ({"shares": [60, 60]}, "more than 100"),
     ({"shares": [10, 0, 90]}, "share above 0"),
     ({"shares": [10, 10, 70]}, "add up to 100"),
@@ -157,3 +159,16 @@ def test_delete(moscow: Callable[[int], Engine]) -> None:
     assert list_campaigns(engine) == []
     with pytest.raises(CampaignError, match="no campaign called 'Осень'"):
         get_campaign(engine, "Осень")
+
+
+def test_demo_campaign(sqlite_engine: Engine) -> None:
+    from campaigns.demo import DEMO_CAMPAIGN, add_demo_campaign
+    from workspace.demo import generate_demo
+
+    generate_demo(sqlite_engine, contacts=400, seed=1, today=TODAY)
+    assert add_demo_campaign(sqlite_engine, TODAY) == DEMO_CAMPAIGN
+    info = get_campaign(sqlite_engine, DEMO_CAMPAIGN)
+    assert info.frozen and info.state == "results_in"
+    results = load_results(sqlite_engine, DEMO_CAMPAIGN)
+    assert [r.variant for r in results] == ["A", "B"] and all(r.sent > 0 for r in results)
+    assert add_demo_campaign(sqlite_engine, TODAY) is None  # only into a workspace without any

@@ -40,7 +40,7 @@ def test_json_counts_per_table(workspace_url: str, capsys: pytest.CaptureFixture
                           "--json", "demo", "--contacts", "150", "--seed", "3")
     assert code == 0, err
     counts = json.loads(out)
-    assert list(counts) == ["contacts", "orders", "order_lines", "events", "products"]
+    assert list(counts) == ["contacts", "orders", "order_lines", "events", "products", "campaigns"]
     assert all(isinstance(n, int) for n in counts.values())
     assert counts["contacts"] == 150
     engine = open_workspace(workspace_url)

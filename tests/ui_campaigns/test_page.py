@@ -99,6 +99,10 @@ def test_split_slider_sizes_and_plan(open_page: Callable[[], Any], qtbot: QtBot,
     editor.setup.send_all.setChecked(True)
     assert editor.form.draft.shares == (50, 50, 0)
     _shot(page, "campaign-setup-en")
+    assert "Добро пожаловать!" in editor.setup.inbox.text()  # each variant in the inbox view
+    scroll = editor.tabs.widget(0)
+    scroll.ensureWidgetVisible(editor.setup.inbox_box)
+    _shot(page, "campaign-inbox-en", qtbot)
 
 
 def test_results_chart_and_winner(open_page: Callable[[], Any], qtbot: QtBot,

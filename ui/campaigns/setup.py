@@ -325,12 +325,11 @@ class SetupPane(QWidget):
             desktop = inbox_preview(self._sender, text, preheader, device="desktop")
             phone = inbox_preview(self._sender, text, preheader, device="mobile")
             parts.append(
-                "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:6px'>"
-                f"<tr><td colspan='3'><b>{html.escape(LABELS[index])}</b></td></tr>"
-                f"<tr><td style='color:#5f6b7c'>{desktop_word}</td><td></td>"
-                f"<td style='color:#5f6b7c'>{phone_word}</td></tr>"
-                f"<tr><td valign='top'>{desktop_row_html(desktop)}</td><td width='12'></td>"
-                f"<td width='290' valign='top'>{phone_row_html(phone)}</td></tr></table>")
+                f"<p style='margin:10px 0 2px'><b>{html.escape(LABELS[index])}</b> · "
+                f"<span style='color:#5f6b7c'>{desktop_word}</span></p>"
+                f"{desktop_row_html(desktop)}"
+                f"<p style='margin:4px 0 2px;color:#5f6b7c'>{phone_word}</p>"
+                f"<table width='300'><tr><td>{phone_row_html(phone)}</td></tr></table>")
         self.inbox.setText("".join(parts))
 
     # -- edits out ------------------------------------------------------------------------
