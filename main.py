@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "cli.bundle",
     "cli.export",
     "cli.campaign",
+    "cli.stats",
 )
 
 

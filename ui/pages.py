@@ -49,7 +49,7 @@ from sqlalchemy import Engine, desc, select
 
 from ui.style import named
 from ui.tasks import Pools, Task
-from workspace.models import Campaign, ExportLog, Segment, Template
+from workspace.models import Campaign, Segment, Template
 
 PAGE_KEYS = ("contacts", "segments", "templates", "campaigns", "export")
 """Keys of the built-in pages, in navigation order (also ``gui --page``)."""
@@ -87,7 +87,7 @@ def page_titles() -> dict[str, str]:
         "segments": QCoreApplication.translate("Pages", "Segments"),
         "templates": QCoreApplication.translate("Pages", "Templates"),
         "campaigns": QCoreApplication.translate("Pages", "Campaigns"),
-        "export": QCoreApplication.translate("Pages", "Export history"),
+        "export": QCoreApplication.translate("Pages", "Export"),
     }
 
 
@@ -107,7 +107,7 @@ def page_subtitles() -> dict[str, str]:
             "Pages", "A template, a segment and A/B subject variants."
         ),
         "export": QCoreApplication.translate(
-            "Pages", "Every export to files and email services, with its result."
+            "Pages", "Send a campaign to Unisender and see what every export created."
         ),
     }
 
@@ -354,16 +354,6 @@ def _load_campaigns(engine: Engine) -> list[list[Any]]:
         return [list(row) for row in rows]
 
 
-def _load_exports(engine: Engine) -> list[list[Any]]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(ExportLog.at, ExportLog.target, ExportLog.subject, ExportLog.result)
-            .order_by(desc(ExportLog.at))
-            .limit(1000)
-        )
-        return [list(row) for row in rows]
-
-
 def segments_page(context: PageContext) -> QWidget:
     """Placeholder until the segment builder lands: saved segments."""
     return RecordsPage(
@@ -430,31 +420,12 @@ def campaigns_page(context: PageContext) -> QWidget:
     )
 
 
-def export_page(context: PageContext) -> QWidget:
-    """Every export logged in the workspace."""
-    return RecordsPage(
-        context,
-        about=lambda: QCoreApplication.translate(
-            "Pages",
-            "Every export is logged here: what was exported, where to, when, and the result. "
-            "A failed export can be retried without duplicating what already went through.",
-        ),
-        headers=lambda: [
-            QCoreApplication.translate("Pages", "When"),
-            QCoreApplication.translate("Pages", "Where"),
-            QCoreApplication.translate("Pages", "What"),
-            QCoreApplication.translate("Pages", "Result"),
-        ],
-        loader=_load_exports,
-        empty=lambda: QCoreApplication.translate("Pages", "Nothing has been exported yet."),
-    )
-
-
 def default_pages() -> dict[str, PageSpec]:
     """The built-in pages by key, in navigation order."""
     from ui.campaigns import CampaignsPage
     from ui.contacts_page import ContactsPage
     from ui.editor import TemplatesPage
+    from ui.export import ExportPage
     from ui.segments import SegmentsPage
 
     titles = page_titles
@@ -464,7 +435,7 @@ def default_pages() -> dict[str, PageSpec]:
         "segments": SegmentsPage,
         "templates": TemplatesPage,
         "campaigns": CampaignsPage,
-        "export": export_page,
+        "export": ExportPage,
     }
     return {
         key: PageSpec(
