@@ -61,11 +61,14 @@ def register(subparsers: Any) -> None:
 
     history = add_command(sub, "history", run_history, "the export history")
     history.add_argument("--limit", type=int, default=50)
-    # LEAD: wire Unisender here: from cli.export_unisender import add_unisender_commands; add_unisender_commands(sub)  # noqa: E501
+    from cli.export_unisender import add_unisender_commands
+
+    add_unisender_commands(sub)
 
 
 def _no_action(ctx: CliContext, args: argparse.Namespace) -> int:
-    raise UsageError("choose an export command: check, files, mindbox or history")
+    raise UsageError("choose an export command: check, files, mindbox, unisender, "
+                     "unisender-go or history")
 
 
 def run_check(ctx: CliContext, args: argparse.Namespace) -> int:

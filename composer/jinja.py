@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Undefined, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, nodes
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -152,6 +152,21 @@ def mask_jinja(source: str) -> str:
         return "".join(ch if ch == "\n" else fill for ch in text)
 
     return JINJA_TAG_RE.sub(blank, source)
+
+
+def syntax_tree(source: str, autoescape: bool = True) -> nodes.Template:
+    """``source`` parsed as written, without the render budget's guards.
+
+    For reading a template's structure (translation to ESP syntaxes,
+    analysis); rendering always goes through :func:`environment`, guarded.
+    Syntax errors raise :class:`jinja2.TemplateSyntaxError` with their line.
+    """
+    env = environment(autoescape)
+    try:
+        return SandboxedEnvironment._parse(env, source, None, None)
+    except TemplateSyntaxError as exc:
+        exc.source = source
+        raise
 
 
 def undeclared_names(source: str) -> set[str]:

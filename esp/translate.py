@@ -35,7 +35,7 @@ from typing import Any, Final
 import jinja2
 from jinja2 import nodes
 
-from composer.jinja import environment
+from composer.jinja import environment, syntax_tree
 
 TARGETS: Final = ("unisender", "unisender-go", "mindbox", "mailchimp", "sendgrid")
 """Targets with their own merge-tag syntax (``plain`` renders per recipient instead)."""
@@ -1434,9 +1434,8 @@ def translate(source: str, target: str, static: Mapping[str, Any], *,
     report = report if report is not None else TranslationReport(target)
     dialect = DIALECTS[target](mapping if mapping is not None else DEFAULT_FIELDS[target],
                                report)
-    env = environment(mjml)
     try:
-        tree = env.parse(source)
+        tree = syntax_tree(source, mjml)
     except jinja2.TemplateSyntaxError as exc:
         report.add(Problem("template-error", "error", f"template syntax error: {exc.message}",
                            where, None, exc.lineno, ("change-template",)))

@@ -15,12 +15,6 @@ from tests.esp_unisender.conftest import NAME, TODAY
 from tests.esp_unisender.fakes import GOOD_KEY
 
 
-@pytest.fixture(autouse=True)
-def export_group(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main, "COMMAND_MODULES",
-                        (*main.COMMAND_MODULES, "tests.esp_unisender.export_group"))
-
-
 def cli(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, str, str]:
     code = main.main(["--workspace", url, "--today", TODAY.isoformat(), *args])
     out, err = capsys.readouterr()
