@@ -174,3 +174,28 @@ def test_russian_catalogue_is_complete() -> None:
                       and m.find("translation").get("type") == "unfinished")]  # type: ignore[union-attr]
     assert unfinished == []
     assert (I18N / "campaigns_ru.qm").stat().st_size > 1000
+
+
+def test_pull_results_from_unisender(open_page: Callable[[], Any], qtbot: QtBot,
+                                     demo_engine: Engine,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from esp.push import push_campaign
+    from tests.esp_unisender.fakes import GOOD_KEY, FakeUnisender
+
+    _campaign(demo_engine)
+    monkeypatch.setenv("KONVERT_UNISENDER_KEY", GOOD_KEY)
+    server = FakeUnisender()
+    with server.serve() as url:
+        push_campaign(demo_engine, "Осень", "unisender", TODAY, api_url=url)
+        for n, campaign_id in enumerate(sorted(server.campaigns)):
+            server.stats[campaign_id] = {
+                "total": 50, "sent": 50, "delivered": 48, "read_unique": 20 + n, "read_all": 30,
+                "clicked_unique": 3 + 2 * n, "clicked_all": 9, "unsubscribed": 0, "spam": 0}
+        page = open_page()
+        editor = page.editor
+        assert editor.results.pull_button.isEnabled()  # exported: there is something to pull
+        editor.pull_results(api_url=url)
+        qtbot.waitUntil(lambda: editor.results.model.rowCount() == 2, timeout=10000)
+    results = load_results(demo_engine, "Осень")
+    assert [(r.variant, r.sent, r.opens, r.clicks) for r in results] == [
+        ("A", 48, 20, 3), ("B", 48, 21, 5)]

@@ -129,6 +129,7 @@ class CampaignEditor(QWidget):
         self.results = ResultsPane()
         self.results.import_requested.connect(self._on_import_requested)
         self.results.winner_requested.connect(self._on_winner_requested)
+        self.results.pull_requested.connect(lambda: self.pull_results())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.setup)
@@ -169,6 +170,7 @@ class CampaignEditor(QWidget):
                                  else view.sizes)
         self.plan.show_inputs(view.plan)
         self.results.set_results(view.results, view.analysis, view.info.winner)
+        self.results.pull_button.setEnabled(view.info.state != "draft")
         self._update_plan()
         self._update_head()
 
@@ -294,6 +296,24 @@ class CampaignEditor(QWidget):
         Task(import_results_file, self._engine, name, path).owned_by(self) \
             .on_success(lambda _results: self.reload_requested.emit(name)) \
             .on_failure(self._on_action_failed).start(self._pools.write)
+
+    def pull_results(self, api_url: str | None = None) -> None:
+        """Pull the variants' stats from Unisender (off the GUI thread), then reload.
+
+        ``api_url`` replaces Unisender's address (a test server).
+        """
+        from esp.stats import pull_stats
+        from ui.language import current_language
+
+        name = self._saved_name
+        self.status.setText(self.tr("Pulling results from Unisender…"))
+        self.results.pull_button.setEnabled(False)
+        Task(pull_stats, self._engine, name, api_url=api_url, lang=current_language()) \
+            .owned_by(self) \
+            .on_success(lambda _stats: self.reload_requested.emit(name)) \
+            .on_failure(self._on_action_failed) \
+            .on_finished(lambda: self.results.pull_button.setEnabled(True)) \
+            .start(self._pools.write)
 
     def _on_winner_requested(self, label: str) -> None:
         name = self._saved_name

@@ -165,6 +165,7 @@ class ResultsPane(QWidget):
     """
 
     import_requested = Signal()
+    pull_requested = Signal()
     winner_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -174,11 +175,14 @@ class ResultsPane(QWidget):
         self._winner: str | None = None
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_requested)
+        self.pull_button = QPushButton()
+        self.pull_button.clicked.connect(self.pull_requested)
         self.winner_button = QPushButton()
         self.winner_button.clicked.connect(self._on_winner_clicked)
         self.winner_button.setVisible(False)
         bar = QHBoxLayout()
         bar.addWidget(self.import_button)
+        bar.addWidget(self.pull_button)
         bar.addWidget(self.winner_button)
         bar.addStretch(1)
         self.empty = named(QLabel(), "hint")
@@ -253,11 +257,15 @@ class ResultsPane(QWidget):
 
     def _retranslate(self) -> None:
         self.import_button.setText(self.tr("Import results…"))
+        self.pull_button.setText(self.tr("Pull results from Unisender"))
+        self.pull_button.setToolTip(self.tr(
+            "Reads each variant's delivered, unique opens and unique clicks from the "
+            "Unisender campaigns this campaign was exported to"))
         self.import_button.setToolTip(self.tr(
             "A CSV with the columns variant,sent,opens,clicks,conversions"))
         self.empty.setText(self.tr(
             "No results yet. After the send, import a CSV (variant, sent, opens, clicks, "
-            "conversions) or pull them from the email service."))
+            "conversions) or pull them from Unisender."))
         self._show_verdict()
 
 

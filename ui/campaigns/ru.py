@@ -55,6 +55,7 @@ _EDITOR = {
     "Change plan": "Изменение плана",
     "Use the planned split": "Разбивка по плану",
     "Saving…": "Сохраняем…",
+    "Pulling results from Unisender…": "Забираем результаты из Unisender…",
     "Results of the campaign": "Результаты кампании",
     "CSV files (*.csv *.txt)": "Файлы CSV (*.csv *.txt)",
     "Not saved: {0}": "Не сохранено: {0}",
@@ -136,9 +137,14 @@ _RESULTS = {
     "A CSV with the columns variant,sent,opens,clicks,conversions":
         "CSV со столбцами variant,sent,opens,clicks,conversions",
     "No results yet. After the send, import a CSV (variant, sent, opens, clicks, conversions) "
-    "or pull them from the email service.":
+    "or pull them from Unisender.":
         "Результатов пока нет. После рассылки загрузите CSV (variant, sent, opens, clicks, "
-        "conversions) или заберите их из сервиса рассылок.",
+        "conversions) или заберите их из Unisender.",
+    "Pull results from Unisender": "Забрать результаты из Unisender",
+    "Reads each variant's delivered, unique opens and unique clicks from the Unisender "
+    "campaigns this campaign was exported to":
+        "Берёт доставленные, уникальные открытия и клики каждого варианта из кампаний "
+        "Unisender, в которые выгружена эта кампания",
 }
 _SETUP = {
     "Counting the segment…": "Считаем сегмент…",

@@ -92,67 +92,72 @@
     <context>
         <name>CampaignEditor</name>
         <message>
-            <location filename="../campaigns/editor.py" line="201" />
+            <location filename="../campaigns/editor.py" line="203" />
             <source>Edit campaign</source>
             <translation>Изменение кампании</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="204" />
+            <location filename="../campaigns/editor.py" line="206" />
             <source>Change plan</source>
             <translation>Изменение плана</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="207" />
+            <location filename="../campaigns/editor.py" line="209" />
             <source>Use the planned split</source>
             <translation>Разбивка по плану</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="255" />
+            <location filename="../campaigns/editor.py" line="257" />
             <source>Saving…</source>
             <translation>Сохраняем…</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="287" />
+            <location filename="../campaigns/editor.py" line="289" />
             <source>Results of the campaign</source>
             <translation>Результаты кампании</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="287" />
+            <location filename="../campaigns/editor.py" line="289" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Файлы CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="320" />
+            <location filename="../campaigns/editor.py" line="306" />
+            <source>Pulling results from Unisender…</source>
+            <translation>Забираем результаты из Unisender…</translation>
+        </message>
+        <message>
+            <location filename="../campaigns/editor.py" line="336" />
             <source>Not saved: {0}</source>
             <translation>Не сохранено: {0}</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="322" />
+            <location filename="../campaigns/editor.py" line="338" />
             <source>Unsaved changes…</source>
             <translation>Есть несохранённые изменения…</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="324" />
+            <location filename="../campaigns/editor.py" line="340" />
             <source>All changes saved. Variants: {0}.</source>
             <translation>Все изменения сохранены. Варианты: {0}.</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="333" />
+            <location filename="../campaigns/editor.py" line="349" />
             <source>Set-up</source>
             <translation>Настройка</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="334" />
+            <location filename="../campaigns/editor.py" line="350" />
             <source>Plan</source>
             <translation>План</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="335" />
+            <location filename="../campaigns/editor.py" line="351" />
             <source>Results</source>
             <translation>Результаты</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="336" />
+            <location filename="../campaigns/editor.py" line="352" />
             <source>Export review bundle…</source>
             <translation>Пакет для согласования…</translation>
         </message>
@@ -160,27 +165,27 @@
     <context>
         <name>CampaignState</name>
         <message>
-            <location filename="../campaigns/editor.py" line="345" />
+            <location filename="../campaigns/editor.py" line="361" />
             <source>Draft</source>
             <translation>Черновик</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="346" />
+            <location filename="../campaigns/editor.py" line="362" />
             <source>Exported</source>
             <translation>Выгружена</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="347" />
+            <location filename="../campaigns/editor.py" line="363" />
             <source>Results in</source>
             <translation>Есть результаты</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="348" />
+            <location filename="../campaigns/editor.py" line="364" />
             <source>Winner chosen</source>
             <translation>Победитель выбран</translation>
         </message>
         <message>
-            <location filename="../campaigns/editor.py" line="349" />
+            <location filename="../campaigns/editor.py" line="365" />
             <source>Winner exported</source>
             <translation>Победитель выгружен</translation>
         </message>
@@ -374,39 +379,49 @@ Click «New campaign…» to start.</source>
     <context>
         <name>ResultsPane</name>
         <message>
-            <location filename="../campaigns/results.py" line="225" />
+            <location filename="../campaigns/results.py" line="229" />
             <source>These results cannot be analysed on the deciding metric.</source>
             <translation>По решающей метрике эти результаты не проанализировать.</translation>
         </message>
         <message>
-            <location filename="../campaigns/results.py" line="233" />
+            <location filename="../campaigns/results.py" line="237" />
             <source>Chosen winner: {0}.</source>
             <translation>Выбран победитель: {0}.</translation>
         </message>
         <message>
-            <location filename="../campaigns/results.py" line="240" />
+            <location filename="../campaigns/results.py" line="244" />
             <source>Choose {0} as the winner</source>
             <translation>Выбрать {0} победителем</translation>
         </message>
         <message>
-            <location filename="../campaigns/results.py" line="242" />
+            <location filename="../campaigns/results.py" line="246" />
             <source>Rate of {0} with its 95 % interval</source>
             <translation>Доля по {0} с 95 % интервалом</translation>
         </message>
         <message>
-            <location filename="../campaigns/results.py" line="255" />
+            <location filename="../campaigns/results.py" line="259" />
             <source>Import results…</source>
             <translation>Загрузить результаты…</translation>
         </message>
         <message>
-            <location filename="../campaigns/results.py" line="257" />
+            <location filename="../campaigns/results.py" line="260" />
+            <source>Pull results from Unisender</source>
+            <translation>Забрать результаты из Unisender</translation>
+        </message>
+        <message>
+            <location filename="../campaigns/results.py" line="262" />
+            <source>Reads each variant's delivered, unique opens and unique clicks from the Unisender campaigns this campaign was exported to</source>
+            <translation>Берёт доставленные, уникальные открытия и клики каждого варианта из кампаний Unisender, в которые выгружена эта кампания</translation>
+        </message>
+        <message>
+            <location filename="../campaigns/results.py" line="265" />
             <source>A CSV with the columns variant,sent,opens,clicks,conversions</source>
             <translation>CSV со столбцами variant,sent,opens,clicks,conversions</translation>
         </message>
         <message>
-            <location filename="../campaigns/results.py" line="259" />
-            <source>No results yet. After the send, import a CSV (variant, sent, opens, clicks, conversions) or pull them from the email service.</source>
-            <translation>Результатов пока нет. После рассылки загрузите CSV (variant, sent, opens, clicks, conversions) или заберите их из сервиса рассылок.</translation>
+            <location filename="../campaigns/results.py" line="267" />
+            <source>No results yet. After the send, import a CSV (variant, sent, opens, clicks, conversions) or pull them from Unisender.</source>
+            <translation>Результатов пока нет. После рассылки загрузите CSV (variant, sent, opens, clicks, conversions) или заберите их из Unisender.</translation>
         </message>
     </context>
     <context>
@@ -442,93 +457,93 @@ Click «New campaign…» to start.</source>
             <translation>Телефон</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="373" />
-            <location filename="../campaigns/setup.py" line="420" />
+            <location filename="../campaigns/setup.py" line="372" />
+            <location filename="../campaigns/setup.py" line="419" />
             <source>Test group per variant: {0} %</source>
             <translation>Тестовая группа на вариант: {0} %</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="391" />
+            <location filename="../campaigns/setup.py" line="390" />
             <source>Name</source>
             <translation>Название</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="391" />
+            <location filename="../campaigns/setup.py" line="390" />
             <source>Template</source>
             <translation>Шаблон</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="392" />
+            <location filename="../campaigns/setup.py" line="391" />
             <source>Segment</source>
             <translation>Сегмент</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="392" />
+            <location filename="../campaigns/setup.py" line="391" />
             <source>Decide by</source>
             <translation>Решаем по</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="393" />
+            <location filename="../campaigns/setup.py" line="392" />
             <source>Send</source>
             <translation>Отправка</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="397" />
+            <location filename="../campaigns/setup.py" line="396" />
             <source>Clicks (recommended)</source>
             <translation>Кликам (рекомендуем)</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="398" />
+            <location filename="../campaigns/setup.py" line="397" />
             <source>Opens (inflated by Apple Mail)</source>
             <translation>Открытиям (завышены из-за Apple Mail)</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="399" />
+            <location filename="../campaigns/setup.py" line="398" />
             <source>Conversions (needs 100-200 per variant)</source>
             <translation>Конверсиям (нужно 100–200 на вариант)</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="403" />
+            <location filename="../campaigns/setup.py" line="402" />
             <source>at a set time</source>
             <translation>в заданное время</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="404" />
+            <location filename="../campaigns/setup.py" line="403" />
             <source>Subject variants</source>
             <translation>Варианты темы</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="406" />
+            <location filename="../campaigns/setup.py" line="405" />
             <source>The body is the same for every variant: change one thing at a time.</source>
             <translation>Текст письма у всех вариантов один: меняем что-то одно за раз.</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="407" />
+            <location filename="../campaigns/setup.py" line="406" />
             <source>+ Variant</source>
             <translation>+ Вариант</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="408" />
+            <location filename="../campaigns/setup.py" line="407" />
             <source>Split</source>
             <translation>Разбивка</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="409" />
+            <location filename="../campaigns/setup.py" line="408" />
             <source>Send all now: split the whole segment equally, no remainder</source>
             <translation>Отправить всем сразу: весь сегмент поровну, без остатка</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="411" />
+            <location filename="../campaigns/setup.py" line="410" />
             <source>In the inbox</source>
             <translation>Во входящих</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="412" />
+            <location filename="../campaigns/setup.py" line="411" />
             <source>Each variant as an inbox list shows it, for a typical recipient.</source>
             <translation>Каждый вариант так, как его покажет список входящих, для типичного получателя.</translation>
         </message>
         <message>
-            <location filename="../campaigns/setup.py" line="414" />
+            <location filename="../campaigns/setup.py" line="413" />
             <source>Campaign name</source>
             <translation>Название кампании</translation>
         </message>
