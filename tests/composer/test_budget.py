@@ -18,8 +18,11 @@ from composer import (
     render_preview,
     sample_personas,
 )
-from composer.budget import LIMITS, RenderLimits, render_budget
+from composer.budget import RenderLimits, render_budget
 from composer.errors import RenderBudgetError, RenderCancelledError
+
+ROOMY = RenderLimits(seconds=120)
+"""Time enough on a loaded machine: the test is about another limit."""
 
 # Each of these ran for minutes or took gigabytes before the budget.
 RUNAWAY = {
@@ -80,11 +83,11 @@ RUNAWAY = {
 def test_runaway_templates_stop_with_a_budget_error(name: str) -> None:
     source, kind = RUNAWAY[name]
     started = time.monotonic()
-    with pytest.raises(RenderBudgetError) as caught:
+    with pytest.raises(RenderBudgetError) as caught, render_budget(ROOMY):
         render_jinja(source, {})
     assert caught.value.kind == kind
     assert caught.value.line == 1
-    assert time.monotonic() - started < LIMITS.seconds + 3
+    assert time.monotonic() - started < 20
     assert "\n" not in str(caught.value) and "Traceback" not in str(caught.value)
 
 
@@ -115,7 +118,7 @@ def test_the_line_is_the_document_line_in_a_later_block() -> None:
     source = template.source()
     expected = next(n for n, text in enumerate(source.splitlines(), 1) if "range(1000)" in text)
     assert expected > 5
-    with pytest.raises(RenderBudgetError) as caught:
+    with pytest.raises(RenderBudgetError) as caught, render_budget(ROOMY):
         render_preview(template, sample_personas()[0].context)
     assert caught.value.kind == "loops"
     assert caught.value.line == expected
@@ -135,10 +138,10 @@ def test_a_cancelled_render_stops() -> None:
     stop = threading.Event()
     threading.Timer(0.2, stop.set).start()
     started = time.monotonic()
-    with pytest.raises(RenderCancelledError), render_budget(cancelled=stop.is_set):
+    with pytest.raises(RenderCancelledError), render_budget(ROOMY, cancelled=stop.is_set):
         render_jinja("{% for i in range(100000) %}{{ ('a '*400000)|wordwrap(1)|length }}"
                      "{% endfor %}", {})
-    assert time.monotonic() - started < LIMITS.seconds
+    assert time.monotonic() - started < 20  # not the 120 s the budget would allow
 
 
 def test_ordinary_templates_render_as_before() -> None:
@@ -164,7 +167,9 @@ def test_budget_is_per_render() -> None:
         render_jinja(source, {})  # one budget for both pieces
 
 
-def test_lint_reports_a_runaway_template_as_render_limit_once() -> None:
+def test_lint_reports_a_runaway_template_as_render_limit_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import composer.budget
     from composer import lint
     from composer.lint import finding_text
 
@@ -174,9 +179,10 @@ def test_lint_reports_a_runaway_template_as_render_limit_once() -> None:
               "{% endfor %}{% endfor %}</mj-text>\n"
               '<mj-text><a href="{{ unsubscribe_url }}">Отписаться</a></mj-text>\n'
               "</mj-column></mj-section></mj-body></mjml>\n")
+    monkeypatch.setattr(composer.budget, "LIMITS", ROOMY)
     started = time.monotonic()
     report = lint(source)
-    assert time.monotonic() - started < LIMITS.seconds + 5
+    assert time.monotonic() - started < 30
     found = [f for f in report.errors if f.code == "render-limit"]
     assert len(found) == 1, report.to_json()
     assert found[0].line == 3

@@ -32,6 +32,8 @@ def _runaway(body: str) -> Template:
         f"<mj-text>{body}</mj-text>\n</mj-column></mj-section></mj-body></mjml>"))
 
 
+ROOMY = RenderLimits(seconds=120)
+"""Time enough on a loaded machine for tests about the loop limit."""
 NESTED = _runaway("{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}"
                   "{% endfor %}{% endfor %}")
 SLOW = _runaway("{% for i in range(100000) %}{{ ('a '*400000)|wordwrap(1)|length }}"
@@ -105,7 +107,8 @@ def test_the_live_preview_of_an_email_with_web_fonts_loads_only_its_image(
 
 
 def test_a_runaway_template_shows_an_error_and_the_preview_recovers(
-        qtbot: QtBot, pool: QThreadPool) -> None:
+        qtbot: QtBot, pool: QThreadPool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(composer.budget, "LIMITS", ROOMY)  # the loop limit, not the clock
     pane = LivePreviewPane(pool, debounce_ms=0)
     qtbot.add_widget(pane)
     pane.show()
@@ -131,7 +134,9 @@ def test_a_runaway_template_shows_an_error_and_the_preview_recovers(
     assert not pane.error_banner.isVisible()
 
 
-def test_the_error_is_in_russian_in_a_russian_ui(qtbot: QtBot, pool: QThreadPool) -> None:
+def test_the_error_is_in_russian_in_a_russian_ui(
+        qtbot: QtBot, pool: QThreadPool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(composer.budget, "LIMITS", ROOMY)
     switcher = LanguageSwitcher()
     switcher.apply("ru")
     try:
