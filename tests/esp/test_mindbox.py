@@ -158,9 +158,9 @@ def test_package(shop: Engine, tmp_path: Path) -> None:
                        "IsSubscribed"]
     emails = [g.recipients for g in payload.groups if g.label == "A"][0]
     assert [r[0] for r in rows[1:]] == [r.email for r in emails]
-    every = [row for name in ("A", "B", "rest") for row in csv.reader(io.StringIO(
-        (tmp_path / f"contacts-{name}.csv").read_text(encoding="utf-8")), delimiter=";")]
-    anna = next(r for r in every if r[0] == "c0000@example.ru")  # the split is keyed
+    every_row = [row for label in ("A", "B", "rest") for row in csv.reader(io.StringIO(
+        (tmp_path / f"contacts-{label}.csv").read_text(encoding="utf-8")), delimiter=";")]
+    anna = next(r for r in every_row if r[0] == "c0000@example.ru")  # whichever group
     assert anna == ["c0000@example.ru", "Анна", "", "79120000000", "1990-01-01", "true"]
     subjects = (tmp_path / "subjects.csv").read_text(encoding="utf-8")
     assert "Друг@{ else }${ Recipient.FirstName }@{ end if }, добро пожаловать" in subjects
