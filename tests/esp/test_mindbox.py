@@ -373,6 +373,10 @@ def test_cli_export_mindbox_never_shows_the_key(
     everything += "".join(p.read_text(encoding="utf-8", errors="replace")
                           for p in out.iterdir())
     assert SECRET not in everything
+    database = Path(sqlite_url.split("///", 1)[1])  # nor in the workspace (or its WAL)
+    for path in (database, database.with_name(database.name + "-wal")):
+        if path.exists():
+            assert b"Very-Secret" not in path.read_bytes()
     assert [r.result for r in list_exports(shop)][:2] == ["failed", "ok"]
 
 

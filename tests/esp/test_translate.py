@@ -421,3 +421,36 @@ def test_unbounded_batch_is_reported() -> None:
     _, report = _one("{% for row in cart.items | batch(2) %}{% for p in row %}{{ p.name }}"
                      "{% endfor %}{% endfor %}", "unisender-go")
     assert report.codes() == ["filter-unsupported"]
+
+
+def test_own_plain_text_is_translated_too(shop: Engine) -> None:
+    from dataclasses import replace
+
+    from composer import save_template
+
+    template = replace(TEMPLATES["welcome_1"], name="мой_текст", builtin=False,
+                       text_override="Привет, {{ first_name | default('друг') }}!\n"
+                                     "Отписаться: {{ unsubscribe_url }}")
+    save_template(shop, template)
+    variant, report = prepare_template(shop, "мой_текст", "mailchimp", TODAY)
+    assert variant.text == ("Привет, *|IF:FNAME|**|FNAME|**|ELSE:|*друг*|END:IF|*!\n"
+                            "Отписаться: *|UNSUB|*")
+    assert any("text" in use.where for use in report.variables)
+
+
+def test_recommended_products_come_from_the_workspace(shop: Engine) -> None:
+    from decimal import Decimal
+
+    from workspace.models import Product
+
+    with shop.begin() as conn:
+        conn.execute(Product.__table__.insert(), [
+            {"sku": "X-1", "name": "Пальто «Север»", "price": Decimal(15990), "stock": 3,
+             "image_url": "https://img.example.ru/x1.jpg", "url": "https://s.ru/x1"},
+            {"sku": "X-2", "name": "Нет в наличии", "price": Decimal(100), "stock": 0,
+             "image_url": None, "url": None}])
+    static = static_context(shop, TODAY)
+    assert [p["name"] for p in static["recommended"]] == ["Пальто «Север»"]
+    variant, _ = prepare_template(shop, "welcome_2", "unisender", TODAY)
+    assert "Пальто «Север»" in variant.html and "Нет в наличии" not in variant.html
+    assert "https://img.example.ru/x1.jpg" in variant.html
