@@ -427,3 +427,20 @@ def test_api_url_replaces_scheme_and_host_only() -> None:
         replace_origin(base, "127.0.0.1:8080")
     with pytest.raises(ExportUsageError):
         replace_origin(base, "http://127.0.0.1:8080/en/api/")
+
+
+def test_no_server_names_the_host_after_the_retries(sqlite_engine: Engine, sleeps: Sleeps
+                                                    ) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    payload = make_payload(add_campaign(sqlite_engine), {"A": 2, "B": 2})
+    with pytest.raises(ExportError) as info:
+        export_unisender(sqlite_engine, payload, key=GOOD_KEY, api_url=f"http://127.0.0.1:{port}",
+                         sleep=sleeps, retry=RetryPolicy(attempts=4), lang="ru")
+    text = str(info.value)
+    assert f"не удалось соединиться с 127.0.0.1:{port}" in text
+    assert "после 4 попыток" in text and "Ничего не создано" in text
+    assert len(sleeps.calls) >= 3 and GOOD_KEY not in text
