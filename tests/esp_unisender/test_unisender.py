@@ -116,7 +116,7 @@ def test_rerun_after_success_creates_nothing(sqlite_engine: Engine, fake: Any, s
 def test_retryable_faults_are_retried_with_growing_backoff(
         sqlite_engine: Engine, fake: Any, sleeps: Sleeps, fast_retry: RetryPolicy) -> None:
     server, url = fake
-    server.hang_seconds = 1.5
+    server.hang_seconds = 4.0
     payload = make_payload(add_campaign(sqlite_engine), SIZES)
     server.inject("createList", "retry_later")
     server.inject("importContacts", "api_call_limit_exceeded_for_api_key",
@@ -124,7 +124,7 @@ def test_retryable_faults_are_retried_with_growing_backoff(
     server.inject("createEmailMessage", "timeout")
     server.inject("createCampaign", "http500", "retry_later")
     steps: list[str] = []
-    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=0.5, on_step=steps.append)
+    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=2.0, on_step=steps.append)
 
     assert_account_matches(server, payload, ["A", "B"])
     assert server.calls("importContacts") == 4 + 2
@@ -225,10 +225,10 @@ def test_key_never_in_logs_urls_or_history(sqlite_engine: Engine, fake: Any, sle
     logging.getLogger("httpcore").setLevel(logging.DEBUG)
     server, url = fake
     server.inject("createList", "timeout", "http500")
-    server.hang_seconds = 1.0
+    server.hang_seconds = 4.0
     payload = make_payload(add_campaign(sqlite_engine), {"A": 3, "B": 3})
     steps: list[str] = []
-    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=0.4, on_step=steps.append)
+    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=2.0, on_step=steps.append)
     assert "HTTP Request: POST" in caplog.text  # httpx logged the URLs...
     assert GOOD_KEY not in caplog.text  # ...without the key
     assert GOOD_KEY not in "\n".join(steps)
