@@ -234,8 +234,8 @@ class HttpClient:
             except httpx.TimeoutException:
                 last_reason = tr(self.lang, "the server did not answer in time")
             except httpx.TransportError as exc:
-                last_reason = tr(self.lang, "connection failed ({error})",
-                                 error=type(exc).__name__)
+                last_reason = tr(self.lang, "could not connect to {host} ({error})",
+                                 host=urlsplit(self.base_url).netloc, error=type(exc).__name__)
             else:
                 if response.status_code == 429 or response.status_code >= 500:
                     last_reason = f"HTTP {response.status_code}"

@@ -61,7 +61,7 @@ _RU: dict[str, str] = {
     "{method}: gave up after {n} attempts: {reason}":
         "{method}: не удалось после {n} попыток: {reason}",
     "the server did not answer in time": "сервер не ответил вовремя",
-    "connection failed ({error})": "не удалось соединиться ({error})",
+    "could not connect to {host} ({error})": "не удалось соединиться с {host} ({error})",
     # Unisender refusals
     "Unisender does not accept the API key {key} ({method}): check the key in Settings or "
     "in KONVERT_UNISENDER_KEY": "Unisender не принимает API-ключ {key} ({method}): проверьте "

@@ -116,7 +116,7 @@ def test_rerun_after_success_creates_nothing(sqlite_engine: Engine, fake: Any, s
 def test_retryable_faults_are_retried_with_growing_backoff(
         sqlite_engine: Engine, fake: Any, sleeps: Sleeps, fast_retry: RetryPolicy) -> None:
     server, url = fake
-    server.hang_seconds = 1.5
+    server.hang_seconds = 4.0
     payload = make_payload(add_campaign(sqlite_engine), SIZES)
     server.inject("createList", "retry_later")
     server.inject("importContacts", "api_call_limit_exceeded_for_api_key",
@@ -124,7 +124,7 @@ def test_retryable_faults_are_retried_with_growing_backoff(
     server.inject("createEmailMessage", "timeout")
     server.inject("createCampaign", "http500", "retry_later")
     steps: list[str] = []
-    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=0.5, on_step=steps.append)
+    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=2.0, on_step=steps.append)
 
     assert_account_matches(server, payload, ["A", "B"])
     assert server.calls("importContacts") == 4 + 2
@@ -225,10 +225,10 @@ def test_key_never_in_logs_urls_or_history(sqlite_engine: Engine, fake: Any, sle
     logging.getLogger("httpcore").setLevel(logging.DEBUG)
     server, url = fake
     server.inject("createList", "timeout", "http500")
-    server.hang_seconds = 1.0
+    server.hang_seconds = 4.0
     payload = make_payload(add_campaign(sqlite_engine), {"A": 3, "B": 3})
     steps: list[str] = []
-    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=0.4, on_step=steps.append)
+    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=2.0, on_step=steps.append)
     assert "HTTP Request: POST" in caplog.text  # httpx logged the URLs...
     assert GOOD_KEY not in caplog.text  # ...without the key
     assert GOOD_KEY not in "\n".join(steps)
@@ -427,3 +427,20 @@ def test_api_url_replaces_scheme_and_host_only() -> None:
         replace_origin(base, "127.0.0.1:8080")
     with pytest.raises(ExportUsageError):
         replace_origin(base, "http://127.0.0.1:8080/en/api/")
+
+
+def test_no_server_names_the_host_after_the_retries(sqlite_engine: Engine, sleeps: Sleeps
+                                                    ) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    payload = make_payload(add_campaign(sqlite_engine), {"A": 2, "B": 2})
+    with pytest.raises(ExportError) as info:
+        export_unisender(sqlite_engine, payload, key=GOOD_KEY, api_url=f"http://127.0.0.1:{port}",
+                         sleep=sleeps, retry=RetryPolicy(attempts=4), lang="ru")
+    text = str(info.value)
+    assert f"не удалось соединиться с 127.0.0.1:{port}" in text
+    assert "после 4 попыток" in text and "Ничего не создано" in text
+    assert len(sleeps.calls) >= 3 and GOOD_KEY not in text

@@ -73,11 +73,11 @@ def test_throttling_errors_and_timeouts_are_retried(sqlite_engine: Engine, fake_
                                                     sleeps: Sleeps, fast_retry: RetryPolicy
                                                     ) -> None:
     server, url = fake_go
-    server.hang_seconds = 1.2
+    server.hang_seconds = 4.0
     payload = make_payload(add_campaign(sqlite_engine), SIZES, target="unisender-go")
     server.inject("template/set", "http429", "http500")
     server.inject("email/send", "timeout", "http429", "http500")
-    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=0.4)
+    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=2.0)
     assert_each_sent_once(server, payload, ["A", "B"])
     assert len(sleeps.calls) >= 5
 
@@ -86,11 +86,11 @@ def test_lost_answer_is_not_sent_twice(sqlite_engine: Engine, fake_go: Any, slee
                                        fast_retry: RetryPolicy) -> None:
     """The server accepted a batch but its answer was lost: the retry is declined, not resent."""
     server, url = fake_go
-    server.hang_seconds = 1.2
+    server.hang_seconds = 4.0
     payload = make_payload(add_campaign(sqlite_engine), SIZES, target="unisender-go")
     server.inject("email/send", "late")
     steps: list[str] = []
-    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=0.4, on_step=steps.append)
+    run(sqlite_engine, url, payload, sleeps, fast_retry, timeout=2.0, on_step=steps.append)
     assert_each_sent_once(server, payload, ["A", "B"])
     assert any("accepted earlier" in s for s in steps)
     recorded = [o for o in list_objects(sqlite_engine, target="unisender-go")

@@ -370,11 +370,13 @@ class ExportPage(QWidget):
         self.notice.clear()
         if name is None:
             self.notice.setText(self.tr("No campaigns yet: create one on the Campaigns page."))
+            self.notice.setVisible(True)
             self._loaded["preview"] = True
             self._update_buttons()
             self._emit_if_ready()
             return
         self._loaded["preview"] = False
+        self.notice.setVisible(True)
         self.notice.setText(self.tr("Checking the campaign for {0}…").format(
             TARGET_NAMES.get(str(self.target.currentData()), "")))
         (Task(load_preview, self._engine, name, str(self.target.currentData()),
@@ -394,6 +396,7 @@ class ExportPage(QWidget):
 
     def _on_preview_failed(self, exc: BaseException) -> None:
         self.notice.setText("⚠ " + error_message(exc))
+        self.notice.setVisible(True)
         self._loaded["preview"] = True
         self._update_buttons()
         self._emit_if_ready()
@@ -423,6 +426,7 @@ class ExportPage(QWidget):
             return
         if preview.error:
             self.notice.setText("⚠ " + preview.error)
+            self.notice.setVisible(True)
             return
         self.groups.setRowCount(len(preview.groups))
         self._fit_groups(len(preview.groups))
@@ -447,13 +451,14 @@ class ExportPage(QWidget):
             notices.append(self.tr("{0} object(s) already created at {1} by an earlier export: "
                                    "exporting again resumes and creates nothing twice.")
                            .format(preview.recorded, where))
-        if not any(g.label == "rest" for g in preview.groups):
+        if not any(g.label == "rest" and g.contacts for g in preview.groups):
             pass
         elif not preview.winner:
             notices.append(self.tr("The remainder gets the winner later: choose it on the "
                                    "Campaigns page, then export with “Winner to the "
                                    "remainder”."))
         self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
         self.report.setPlainText(self._report_text(preview.report))
 
     def _report_text(self, report: dict[str, Any]) -> str:
@@ -469,11 +474,15 @@ class ExportPage(QWidget):
             lines.append(self.tr("✓ Can be exported, with remarks:"))
         else:
             lines.append(self.tr("✓ Everything in the template can be expressed."))
+        seen: set[tuple[str, str, str]] = set()
         for problem in problems:
             mark = "✗" if problem.get("severity") == "error" else "!"
             text = problem.get("message_ru") if ru and problem.get("message_ru") else \
                 problem.get("message", "")
             where = problem.get("where") or ""
+            if (str(problem.get("code")), where, text) in seen:
+                continue  # the same remark at another place of the same part
+            seen.add((str(problem.get("code")), where, text))
             lines.append(f"  {mark} [{problem.get('code')}] {where}: {text}")
             for way in problem.get("ways_out") or []:
                 lines.append("      → " + str(way.get("ru" if ru else "en", way.get("id"))))
