@@ -215,15 +215,16 @@ def build_context(
         )
         if bought:
             query = query.where(Product.sku.not_in(bought))
+        # One colour of a model is enough: the same name twice looks like a mistake.
         recommended: list[Any] = []
-        if categories:
-            recommended += session.scalars(
-                query.where(Product.category.in_(categories)).limit(_RECOMMENDED)
-            ).all()
-        if len(recommended) < _RECOMMENDED:
-            seen = {p.sku for p in recommended}
-            for product in session.scalars(query.limit(_RECOMMENDED * 3)):
-                if product.sku not in seen and len(recommended) < _RECOMMENDED:
+        names: set[str] = set()
+        candidates = (
+            [query.where(Product.category.in_(categories)), query] if categories else [query]
+        )
+        for candidate in candidates:
+            for product in session.scalars(candidate.limit(_RECOMMENDED * 5)):
+                if len(recommended) < _RECOMMENDED and product.name not in names:
+                    names.add(product.name)
                     recommended.append(product)
         ctx["recommended"] = [_product_dict(brand, p, p.sku) for p in recommended]
 

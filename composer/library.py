@@ -42,7 +42,6 @@ SCENARIOS: dict[str, str] = {
 """Scenario id -> Russian title."""
 
 SCENARIO_AUDIENCES: dict[str, str] = {
-    "welcome": "new_subscribers_1_day",
     "abandoned_cart": "abandoned_cart_1_day",
     "reactivation": "no_purchase_6_months",
     "birthday": "birthday_7_days",
