@@ -252,6 +252,8 @@ def build_context(
                 if size and size != "Без размера":
                     product["size"] = size
             ctx["product"] = product
+            # "Similar items" under the product should not repeat it.
+            ctx["recommended"] = [r for r in ctx["recommended"] if r["sku"] != sku]
     return ctx
 
 
@@ -341,6 +343,9 @@ def sample_personas(brand: BrandKit | None = None, today: date | None = None) ->
             ctx["promo_expires"] = (today + timedelta(days=promo_days)).isoformat()
             ctx["promo_days_left"] = promo_days
         ctx.update(fields)
+        if ctx["product"]:  # as build_context: "similar items" do not repeat the product
+            ctx["recommended"] = [r for r in ctx["recommended"]
+                                  if r["sku"] != ctx["product"]["sku"]]
         return ctx
 
     def cart(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -396,6 +401,6 @@ def sample_personas(brand: BrandKit | None = None, today: date | None = None) ->
             promo_discount=10, top_categories="обувь")),
         Persona("new_subscriber", "Новый подписчик: нет заказов и корзины", make(
             "new.subscriber@example.ru", promo_days=5, first_name="Олег", gender="male",
-            recommended=[dict(p) for p in products[:4]], product=watched(products[1]),
+            recommended=[dict(p) for p in products[:4]], product=watched(products[6]),
             promo_discount=15)),
     ]
