@@ -199,7 +199,7 @@ def build_context(
             .order_by(func.count().desc(), OrderLine.category).limit(3)
         ))
         if categories:
-            ctx["top_categories"] = ru_list(categories)
+            ctx["top_categories"] = ru_list([str(c) for c in categories if c])
         since_sales = datetime.combine(today - timedelta(days=_BESTSELLER_DAYS), time.min)
         sold = (
             select(OrderLine.sku.label("sku"), func.sum(OrderLine.quantity).label("units"))
@@ -238,7 +238,7 @@ def build_context(
         if watched is not None:
             sku = str(watched[0])
             row = session.get(Product, sku)
-            product = _product_dict(brand, row, sku)
+            item = _product_dict(brand, row, sku)
             category = row.category if row is not None else None
             if category:
                 size = session.scalars(
@@ -250,8 +250,8 @@ def build_context(
                     .order_by(func.count().desc(), OrderLine.size).limit(1)
                 ).first()
                 if size and size != "Без размера":
-                    product["size"] = size
-            ctx["product"] = product
+                    item["size"] = size
+            ctx["product"] = item
             # "Similar items" under the product should not repeat it.
             ctx["recommended"] = [r for r in ctx["recommended"] if r["sku"] != sku]
     return ctx

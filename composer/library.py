@@ -286,9 +286,10 @@ def builtin_templates() -> tuple[Template, ...]:
                      "{% if product.size is defined and product.size %} — и в вашем "
                      "размере <b>{{ product.size }}</b>{% endif %}. "
                      "{% else %}вещи, которые вы смотрели, снова на складе. {% endif %}"
-                     "В прошлый раз их разобрали за несколько дней, поэтому мы придержим для вас "
+                     "В прошлый раз их разобрали за несколько дней, поэтому мы придержим "
                      "{% if product and product.size is defined and product.size %}ваш размер"
-                     "{% else %}товар{% endif %} <b>48 часов</b> с момента этого письма."),
+                     "{% else %}товар для вас{% endif %} <b>48 часов</b> с момента этого "
+                     "письма."),
            ProductCardBlock(source="product", button="Забрать свой размер"),
            TextBlock("Не подошёл размер или цвет? Вот похожие вещи, которые есть "
                      "в наличии прямо сейчас.", align="center"),

@@ -4,10 +4,10 @@ points, sale start; their variables, sample contacts, audiences and workspace co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
@@ -103,10 +103,11 @@ def test_price_drop_shows_old_and_new_price_or_falls_back() -> None:
 def test_back_in_stock_names_the_size_only_when_known() -> None:
     subject, _preheader, text = _render("back_in_stock", "typical")
     assert subject == "Размер S снова в наличии"
-    assert "и в вашем размере S" in text and "придержим для вас ваш размер 48 часов" in text
+    assert "и в вашем размере S" in text and "придержим ваш размер 48 часов" in text
     subject, _preheader, text = _render("back_in_stock", "new_subscriber")
     assert subject == "Снова в наличии — то, что вы ждали"
     assert "«Сумка-шопер из кожи» снова на складе" in text and "размере" not in text
+    assert "придержим товар для вас 48 часов" in text
     _subject, preheader, text = _render("back_in_stock", "no_name")
     assert preheader == "Вещи из вашего списка вернулись на склад"
     assert "вещи, которые вы смотрели, снова на складе" in text
