@@ -252,20 +252,22 @@ def builtin_templates() -> tuple[Template, ...]:
            ProductGridBlock(limit=4),
            ButtonBlock("Выбрать подарок себе")),
         _t("price_drop", "Снижение цены: товар, который вы смотрели", "price_drop", 1, 0,
-           "{% if product %}Цена снизилась: {{ product.name | truncate(34, true, '…', 0) }}"
+           "{% if product and " + _HAS_OLD_PRICE + " %}Цена снизилась: "
+           "{{ product.name | truncate(34, true, '…', 0) }}"
            "{% else %}Цены на то, что вы смотрели, снизились{% endif %}",
            "{% if product and " + _HAS_OLD_PRICE + " %}Было {{ product.old_price | money }}, "
            "стало {{ product.price | money }} — пока есть размеры"
            "{% else %}Новые цены на вещи, которые вы присматривали{% endif %}",
            HeadingBlock("{% if product and " + _HAS_OLD_PRICE + " %}Минус " + _PERCENT_OFF
-                        + "% на то, что вы присматривали{% else %}Цена снизилась{% endif %}"),
-           TextBlock(f"{_HELLO}, {{% if product %}}хорошая новость: «{{{{ product.name }}}}» "
-                     "теперь стоит дешевле"
-                     "{% if " + _HAS_OLD_PRICE + " %} — <b>{{ product.price | money }}</b> "
-                     "вместо <s>{{ product.old_price | money }}</s>{% endif %}. "
-                     "{% if product.size is defined and product.size %}Ваш размер "
-                     "{{ product.size }} пока есть на складе.{% else %}Размеры по сниженной "
-                     "цене разбирают быстрее всего.{% endif %}"
+                        + "% на то, что вы присматривали{% else %}Цены снизились{% endif %}"),
+           TextBlock(f"{_HELLO}, {{% if product and {_HAS_OLD_PRICE} %}}хорошая новость: "
+                     "«{{ product.name }}» теперь стоит дешевле — <b>{{ product.price | money }}"
+                     "</b> вместо <s>{{ product.old_price | money }}</s>. "
+                     "{% elif product %}«{{ product.name }}» всё ещё ждёт вас, а на похожие "
+                     "вещи мы снизили цены — подборка ниже. {% endif %}"
+                     "{% if product %}{% if product.size is defined and product.size %}Ваш "
+                     "размер {{ product.size }} пока есть на складе.{% else %}Размеры по "
+                     "сниженной цене разбирают быстрее всего.{% endif %}"
                      "{% else %}цены на вещи, которые вы недавно смотрели, снизились. Мы "
                      "собрали их ниже — размеры по новым ценам разбирают быстрее всего."
                      "{% endif %}"),

@@ -93,8 +93,10 @@ def test_price_drop_shows_old_and_new_price_or_falls_back() -> None:
     subject, preheader, text = _render("price_drop", "no_name")  # no product at all
     assert subject == "Цены на то, что вы смотрели, снизились"
     assert "Здравствуйте, цены на вещи, которые вы недавно смотрели" in text
-    _subject, _preheader, text = _render("price_drop", "new_subscriber")  # no old price
-    assert "Минус" not in text and "вместо" not in text
+    subject, _preheader, text = _render("price_drop", "new_subscriber")  # no old price
+    assert subject == "Цены на то, что вы смотрели, снизились"
+    assert "«Сумка-шопер из кожи» всё ещё ждёт вас" in text
+    assert "Минус" not in text and "вместо" not in text and "теперь стоит" not in text
     assert "Размеры по сниженной цене разбирают быстрее всего" in text  # size unknown
     subject, _preheader, _text = _render("price_drop", "long_name")
     assert subject.endswith("…") and len(subject) <= 60
