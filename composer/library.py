@@ -251,7 +251,7 @@ def builtin_templates() -> tuple[Template, ...]:
            PromoCodeBlock(title="Подарок: скидка 20% на всё"),
            ProductGridBlock(limit=4),
            ButtonBlock("Выбрать подарок себе")),
-        _t("price_drop", "Снижение цены: товар, который вы смотрели", "price_drop", 1, 0,
+        _t("price_drop", "Снижение цены: старая и новая цена", "price_drop", 1, 0,
            "{% if product and " + _HAS_OLD_PRICE + " %}Цена снизилась: "
            "{{ product.name | truncate(34, true, '…', 0) }}"
            "{% else %}Цены на то, что вы смотрели, снизились{% endif %}",
@@ -297,7 +297,7 @@ def builtin_templates() -> tuple[Template, ...]:
                      "в наличии прямо сейчас.", align="center"),
            ProductGridBlock(limit=4),
            ButtonBlock("Все новые поступления", "{{ shop.url }}/new")),
-        _t("promo_expiring", "Персональная скидка сгорает", "promo_expiring", 1, 0,
+        _t("promo_expiring", "Скидка сгорает: обратный отсчёт", "promo_expiring", 1, 0,
            "{% if promo_discount | default(0) %}Ваша скидка {{ promo_discount }}%"
            "{% else %}Ваша персональная скидка{% endif %} сгорает "
            "{% if " + _DAYS_LEFT + " == 0 %}сегодня{% elif " + _DAYS_LEFT + " == 1 %}"
