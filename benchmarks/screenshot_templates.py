@@ -4,6 +4,11 @@ Remote images cannot load here (no network), so each ``<img>`` gets a local
 placeholder picture of a plausible size; the layout is what is being checked.
 
     python benchmarks/screenshot_templates.py [NAME ...] [--out DIR] [--preview]
+        [--persona ID] [--widths 600,375,320] [--images-off] [--small]
+
+``--images-off`` also shoots each width as a client with images blocked shows
+it (alt texts in dashed boxes, as the live preview's "images off");
+``--small`` saves 8-bit palette PNGs (for docs).
 """
 
 from __future__ import annotations
@@ -70,7 +75,20 @@ def with_placeholders(html: str) -> str:
     return re.sub(r"<img\b[^>]*>", swap, html)
 
 
-def shoot(app: QApplication, html: str, width: int, path: Path) -> None:
+def palette_image(image: QImage) -> QImage:
+    """An 8-bit copy with the 256 most frequent colours, no dithering (emails are flat)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    counts: dict[int, int] = {}
+    for y in range(rgb.height()):
+        line = rgb.constScanLine(y).tobytes()
+        for pixel in memoryview(line).cast("I"):
+            counts[pixel] = counts.get(pixel, 0) + 1
+    table = sorted(counts, key=counts.__getitem__, reverse=True)[:256]
+    return rgb.convertToFormat(QImage.Format.Format_Indexed8, table,
+                               Qt.ImageConversionFlag.ThresholdDither)
+
+
+def shoot(app: QApplication, html: str, width: int, path: Path, small: bool = False) -> None:
     """Load ``html`` at ``width`` px, grow to the content height, save a PNG."""
     view = QWebEngineView()
     view.page().settings().setAttribute(QWebEngineSettings.WebAttribute.ShowScrollBars, False)
@@ -87,7 +105,10 @@ def shoot(app: QApplication, html: str, width: int, path: Path) -> None:
     view.resize(QSize(width, min(heights[0], 6000)))
     QTimer.singleShot(600, loop.quit)
     loop.exec()
-    view.grab().save(str(path))
+    image = view.grab().toImage()
+    if small:
+        image = palette_image(image)
+    image.save(str(path))
     view.close()
     view.deleteLater()
 
@@ -98,7 +119,12 @@ def main() -> None:
     parser.add_argument("--out", default="/work/notes/screens")
     parser.add_argument("--persona", default="typical")
     parser.add_argument("--preview", action="store_true", help="skip CSS inlining")
+    parser.add_argument("--widths", default="600,375", help="comma-separated widths in px")
+    parser.add_argument("--images-off", action="store_true",
+                        help="also shoot with images blocked (alt texts shown)")
+    parser.add_argument("--small", action="store_true", help="8-bit palette PNGs")
     args = parser.parse_args()
+    widths = [int(w) for w in args.widths.split(",") if w.strip()]
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     out = Path(args.out)
@@ -107,11 +133,16 @@ def main() -> None:
     for name in args.names:
         template = load_template(None, name)
         result = (render_preview if args.preview else render)(template, persona.context)
-        html = with_placeholders(result.html)
-        for width in (600, 375):
-            path = out / f"composer_{name}_{args.persona}_{width}.png"
-            shoot(app, html, width, path)
-            print(path)
+        variants = [("", with_placeholders(result.html))]
+        if args.images_off:
+            from ui.editor.preview_html import images_off
+
+            variants.append(("_images_off", images_off(result.html)))
+        for suffix, html in variants:
+            for width in widths:
+                path = out / f"composer_{name}_{args.persona}_{width}{suffix}.png"
+                shoot(app, html, width, path, args.small)
+                print(path)
 
 
 if __name__ == "__main__":

@@ -175,11 +175,13 @@ class ButtonBlock(Block):
         )
 
 
-def _product_column(brand: BrandKit, var: str, width: str, button: str) -> str:
+def _product_column(brand: BrandKit, var: str, width: str, button: str,
+                    image_width: str = "") -> str:
+    fixed = f' width="{image_width}"' if image_width else ""
     return (
         f'<mj-column width="{width}" padding="8px 8px 16px">'
         f'<mj-image src="{{{{ {var}.image_url }}}}" alt="{{{{ {var}.name }}}}" '
-        f'href="{{{{ {var}.url }}}}" padding="0" border-radius="4px" />'
+        f'href="{{{{ {var}.url }}}}"{fixed} padding="0" border-radius="4px" />'
         f'<mj-text align="center" padding="12px 8px 0" font-size="15px" line-height="1.4">'
         f"{{{{ {var}.name }}}}</mj-text>"
         f'<mj-text align="center" padding="4px 8px" font-size="17px" font-weight="bold" '
@@ -211,8 +213,11 @@ class ProductCardBlock(Block):
         base = self.source.split("[")[0]
         return (
             f"{{% if {base} %}}{{% set product = {self.source} %}}\n"
-            + _section(brand, _product_column(brand, "product", "100%", self.button),
-                       padding="0 96px")
+            # The picture is capped rather than the section padded, so on a phone
+            # the card still takes the whole width (a padded section squeezed it).
+            + _section(brand, _product_column(brand, "product", "100%", self.button,
+                                              image_width="320px"),
+                       padding="0 24px")
             + "\n{% endif %}"
         )
 

@@ -3,13 +3,15 @@
 Empty contact fields are left out of the context (not set to ``None``), so a
 template's ``default`` fallback applies and a variable used without one is
 reported as undefined. ``cart`` and ``recommended`` are always present
-(possibly empty); ``order`` is ``None`` for a contact without orders.
+(possibly empty); ``order`` is ``None`` for a contact without orders and
+``product`` (the item a price-drop or back-in-stock email is about) ``None``
+when there is none.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
@@ -33,11 +35,36 @@ def _num(value: Decimal | int | float | None) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
+def days_until(when: str | date | None, today: date) -> int | None:
+    """Whole days from ``today`` to an ISO date (0 on the day itself), or None if unreadable."""
+    if isinstance(when, str):
+        try:
+            when = date.fromisoformat(when[:10])
+        except ValueError:
+            return None
+    if not isinstance(when, date):
+        return None
+    return (when - today).days
+
+
+def ru_list(words: list[str]) -> str:
+    """``платья, джинсы и свитеры``: lower-cased, joined as Russian prose."""
+    words = [w.strip().lower() for w in words if w and w.strip()]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " и " + words[-1]
+
+
 def base_context(
     brand: BrandKit, *, email: str, today: date, unsubscribe_url: str | None = None
 ) -> dict[str, Any]:
-    """Context entries every email has: email, shop, unsubscribe link, incentives."""
+    """Context entries every email has: email, shop, unsubscribe link, incentives.
+
+    ``promo_days_left`` is counted from ``today`` to ``promo_expires``; whoever
+    overrides ``promo_expires`` should set it too (:func:`days_until`).
+    """
     shop = brand.shop()
+    promo_expires = today + timedelta(days=7)
     return {
         "email": email,
         "shop": shop,
@@ -45,9 +72,11 @@ def base_context(
         or f"{brand.shop_url}/unsubscribe?email={quote(email)}",
         "cart": {"items": [], "total": 0, "url": f"{brand.shop_url}/cart"},
         "order": None,
+        "product": None,
         "recommended": [],
         "promo_code": DEFAULT_PROMO_CODE,
-        "promo_expires": (today + timedelta(days=7)).isoformat(),
+        "promo_expires": promo_expires.isoformat(),
+        "promo_days_left": (promo_expires - today).days,
         "bonus_points": 500,
     }
 
@@ -72,11 +101,18 @@ def build_context(
     """The canonical context for one workspace contact, looked up by email.
 
     Cart: the items added or abandoned since the contact's last order. Order:
-    the latest order with its lines. Recommended: in-stock products of the
-    categories the contact bought or viewed (others after them), not already
-    bought.
+    the latest order with its lines. Recommended: the bestsellers (units sold
+    in the 90 days before ``today``) of the categories the contact bought most,
+    in stock and not already bought, then bestsellers of the whole shop.
+    Product: the product the contact viewed (or added to a cart) last and has
+    not bought, with ``size`` the size the contact buys most in its category.
+    ``top_categories``: up to three categories bought most, as prose.
+    Incentives come from custom attributes when the import brought them
+    (``bonus_points``, ``bonus_expires``, ``promo_code``, ``promo_expires``,
+    ``promo_discount``); otherwise points are 5 % of the money spent (at
+    least 300) and the promo is the shop's default code for 7 days.
     """
-    from workspace.models import Contact, Event, Order, OrderLine, Product
+    from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine, Product
     from workspace.text import fold
 
     brand = brand or load_brand_kit(engine)
@@ -94,6 +130,13 @@ def build_context(
         if contact.birth_date:
             ctx["birth_date"] = contact.birth_date.isoformat()
         ctx["bonus_points"] = max(300, int(_num(contact.total_spent) // 20))
+        custom = {
+            name: (value or "").strip() for name, value in session.execute(
+                select(ContactAttribute.name, ContactAttribute.value)
+                .where(ContactAttribute.contact_id == contact.id,
+                       ContactAttribute.name.in_(_INCENTIVE_ATTRIBUTES)))
+        }
+        _apply_incentives(ctx, custom, today)
 
         last_order = session.scalars(
             select(Order).where(Order.contact_id == contact.id)
@@ -150,27 +193,94 @@ def build_context(
 
         categories = list(session.scalars(
             select(OrderLine.category).join(Order, Order.id == OrderLine.order_pk)
-            .where(Order.contact_id == contact.id, OrderLine.category.is_not(None))
-            .group_by(OrderLine.category).order_by(func.count().desc()).limit(3)
+            .where(Order.contact_id == contact.id, OrderLine.category.is_not(None),
+                   Order.status.in_(_PURCHASE_STATUSES))
+            .group_by(OrderLine.category)
+            .order_by(func.count().desc(), OrderLine.category).limit(3)
         ))
-        query = select(Product).where((Product.stock.is_(None)) | (Product.stock > 0))
+        if categories:
+            ctx["top_categories"] = ru_list([str(c) for c in categories if c])
+        since_sales = datetime.combine(today - timedelta(days=_BESTSELLER_DAYS), time.min)
+        sold = (
+            select(OrderLine.sku.label("sku"), func.sum(OrderLine.quantity).label("units"))
+            .join(Order, Order.id == OrderLine.order_pk)
+            .where(Order.status.in_(_PURCHASE_STATUSES), Order.created_at >= since_sales,
+                   OrderLine.sku.is_not(None))
+            .group_by(OrderLine.sku).subquery()
+        )
+        query = (
+            select(Product).outerjoin(sold, sold.c.sku == Product.sku)
+            .where((Product.stock.is_(None)) | (Product.stock > 0))
+            .order_by(func.coalesce(sold.c.units, 0).desc(), Product.sku)
+        )
         if bought:
             query = query.where(Product.sku.not_in(bought))
+        # One colour of a model is enough: the same name twice looks like a mistake.
         recommended: list[Any] = []
-        if categories:
-            recommended += session.scalars(
-                query.where(Product.category.in_(categories)).order_by(Product.sku)
-                .limit(_RECOMMENDED)
-            ).all()
-        if len(recommended) < _RECOMMENDED:
-            seen = {p.sku for p in recommended}
-            for product in session.scalars(
-                query.order_by(Product.sku).limit(_RECOMMENDED * 3)
-            ):
-                if product.sku not in seen and len(recommended) < _RECOMMENDED:
+        names: set[str] = set()
+        candidates = (
+            [query.where(Product.category.in_(categories)), query] if categories else [query]
+        )
+        for candidate in candidates:
+            for product in session.scalars(candidate.limit(_RECOMMENDED * 5)):
+                if len(recommended) < _RECOMMENDED and product.name not in names:
+                    names.add(product.name)
                     recommended.append(product)
         ctx["recommended"] = [_product_dict(brand, p, p.sku) for p in recommended]
+
+        watched = session.execute(
+            select(Event.sku, func.max(Event.at))
+            .where(Event.contact_id == contact.id, Event.type.in_(("product_view", "cart_add")),
+                   Event.sku.is_not(None),
+                   Event.sku.not_in(bought) if bought else Event.sku.is_not(None))
+            .group_by(Event.sku).order_by(func.max(Event.at).desc(), Event.sku).limit(1)
+        ).first()
+        if watched is not None:
+            sku = str(watched[0])
+            row = session.get(Product, sku)
+            item = _product_dict(brand, row, sku)
+            category = row.category if row is not None else None
+            if category:
+                size = session.scalars(
+                    select(OrderLine.size).join(Order, Order.id == OrderLine.order_pk)
+                    .where(Order.contact_id == contact.id, OrderLine.category == category,
+                           OrderLine.size.is_not(None), OrderLine.size != "",
+                           Order.status.in_(_PURCHASE_STATUSES))
+                    .group_by(OrderLine.size)
+                    .order_by(func.count().desc(), OrderLine.size).limit(1)
+                ).first()
+                if size and size != "Без размера":
+                    item["size"] = size
+            ctx["product"] = item
+            # "Similar items" under the product should not repeat it.
+            ctx["recommended"] = [r for r in ctx["recommended"] if r["sku"] != sku]
     return ctx
+
+
+_PURCHASE_STATUSES = ("paid", "delivered")
+_BESTSELLER_DAYS = 90
+_INCENTIVE_ATTRIBUTES = ("bonus_points", "bonus_expires", "promo_code", "promo_expires",
+                         "promo_discount")
+
+
+def _apply_incentives(ctx: dict[str, Any], custom: dict[str, str], today: date) -> None:
+    """Points and promo from the contact's custom attributes, where they are readable."""
+    points = custom.get("bonus_points", "").replace(" ", "").replace("\u00a0", "")
+    if points:
+        try:
+            ctx["bonus_points"] = max(0, int(Decimal(points.replace(",", "."))))
+        except ArithmeticError:
+            pass
+    for name in ("bonus_expires", "promo_expires"):
+        value = custom.get(name, "")
+        if value and days_until(value, today) is not None:
+            ctx[name] = value[:10]
+    if custom.get("promo_code"):
+        ctx["promo_code"] = custom["promo_code"]
+    discount = custom.get("promo_discount", "").rstrip("% ")
+    if discount.isdigit() and 0 < int(discount) < 100:
+        ctx["promo_discount"] = int(discount)
+    ctx["promo_days_left"] = days_until(ctx["promo_expires"], today)
 
 
 @dataclass(frozen=True)
@@ -214,22 +324,49 @@ def sample_personas(brand: BrandKit | None = None, today: date | None = None) ->
     """The sample recipients the editor offers as test data (and lint renders for).
 
     Covers: a typical customer, no name at all, a very long name, a big cart,
-    a subscriber with no orders and no cart.
+    a subscriber with no orders and no cart. Between them every personalised
+    line of the library shows both ways: the watched ``product`` with and
+    without a size, an old price and a very long name, or none at all; a promo
+    expiring in 0, 1, 2 and 5 days (or with no day count); points burning on a
+    date or with no date; favourite categories or none.
     """
     brand = brand or BrandKit()
     today = today or date.today()
     products = _demo_products(brand)
 
-    def make(email: str, **fields: Any) -> dict[str, Any]:
+    def make(email: str, promo_days: int | None = 7, **fields: Any) -> dict[str, Any]:
         ctx = base_context(brand, email=email, today=today)
         ctx["recommended"] = [dict(p) for p in products[4:8]]
+        if promo_days is None:
+            del ctx["promo_days_left"]  # an export that lacks the day count: dates only
+        else:
+            ctx["promo_expires"] = (today + timedelta(days=promo_days)).isoformat()
+            ctx["promo_days_left"] = promo_days
         ctx.update(fields)
+        if ctx["product"]:  # as build_context: "similar items" do not repeat the product
+            ctx["recommended"] = [r for r in ctx["recommended"]
+                                  if r["sku"] != ctx["product"]["sku"]]
         return ctx
 
     def cart(items: list[dict[str, Any]]) -> dict[str, Any]:
         total = sum(Decimal(str(i["price"])) * i["quantity"] for i in items)
         return {"items": items, "total": _num(total), "url": f"{brand.shop_url}/cart"}
 
+    def watched(product: dict[str, Any], size: str | None = None) -> dict[str, Any]:
+        item = dict(product)
+        if size:
+            item["size"] = size
+        return item
+
+    def in_days(days: int) -> str:
+        return (today + timedelta(days=days)).isoformat()
+
+    long_product = {
+        "sku": "CT-4410-CAM", "name": "Пальто-халат из шерсти и кашемира с поясом и "
+        "накладными карманами", "url": f"{brand.shop_url}/p/CT-4410-CAM",
+        "image_url": "https://cdn.konvert-demo.ru/img/CT-4410-CAM.jpg",
+        "price": 18990, "old_price": 24990,
+    }
     typical_items = _items(products[:2], [1, 1])
     order = {
         "number": "SZ-104582",
@@ -241,21 +378,29 @@ def sample_personas(brand: BrandKit | None = None, today: date | None = None) ->
     big_items = _items(products * 2, [1, 2, 1, 3, 1, 1, 2, 1, 1, 1, 1, 2])
     return [
         Persona("typical", "Анна Смирнова, обычный покупатель", make(
-            "anna.smirnova@example.ru", first_name="Анна", last_name="Смирнова",
+            "anna.smirnova@example.ru", promo_days=2, first_name="Анна", last_name="Смирнова",
             city="Москва", gender="female", birth_date="1990-05-14",
-            cart=cart(typical_items), order=order, bonus_points=740)),
+            cart=cart(typical_items), order=order, bonus_points=740,
+            product=watched(products[0], "S"), top_categories="платья и рубашки",
+            promo_discount=15, bonus_expires=in_days(21))),
         Persona("no_name", "Без имени и города", make(
-            "noname@example.ru", cart=cart(typical_items[:1]), order=order)),
+            "noname@example.ru", promo_days=None, cart=cart(typical_items[:1]), order=order)),
         Persona("long_name", "Очень длинное имя", make(
-            "konstantin.long@example.ru",
+            "konstantin.long@example.ru", promo_days=1,
             first_name="Константин-Александр Вениаминович",
             last_name="Римский-Корсаков-Преображенский", city="Санкт-Петербург",
-            gender="male", cart=cart(_items(products[4:6], [1, 1])), order=order)),
+            gender="male", cart=cart(_items(products[4:6], [1, 1])), order=order,
+            product=watched(long_product, "XXL"), bonus_points=12345,
+            bonus_expires=in_days(1), promo_discount=20,
+            top_categories="верхняя одежда, трикотаж и аксессуары")),
         Persona("big_cart", "Большая корзина (12 товаров)", make(
-            "big.cart@example.ru", first_name="Мария", city="Казань", gender="female",
-            cart=cart(big_items), order=dict(order, items=big_items,
-                                               total=cart(big_items)["total"]))),
+            "big.cart@example.ru", promo_days=0, first_name="Мария", city="Казань",
+            gender="female", cart=cart(big_items),
+            order=dict(order, items=big_items, total=cart(big_items)["total"]),
+            product=watched(products[5], "38"), bonus_points=2352, bonus_expires=in_days(60),
+            promo_discount=10, top_categories="обувь")),
         Persona("new_subscriber", "Новый подписчик: нет заказов и корзины", make(
-            "new.subscriber@example.ru", first_name="Олег", gender="male",
-            recommended=[dict(p) for p in products[:4]])),
+            "new.subscriber@example.ru", promo_days=5, first_name="Олег", gender="male",
+            recommended=[dict(p) for p in products[:4]], product=watched(products[6]),
+            promo_discount=15)),
     ]

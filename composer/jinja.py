@@ -71,6 +71,27 @@ def _ru_date(value: Any, with_year: bool = False) -> str:
     return f"{text} {value.year}" if with_year else text
 
 
+def _ru_plural(value: Any, one: str, few: str, many: str) -> str:
+    """The Russian word form for a count: ``2 | ru_plural('день', 'дня', 'дней')`` -> ``дня``.
+
+    A fraction takes ``few`` (``1,5 балла``); a value that is not a number ``many``.
+    """
+    try:
+        exact = abs(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return many
+    if not exact.is_finite():
+        return many
+    if exact != exact.to_integral_value():
+        return few
+    number = int(exact)
+    if number % 10 == 1 and number % 100 != 11:
+        return one
+    if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
+        return few
+    return many
+
+
 class _KonvertEnvironment(SandboxedEnvironment):
     """Mapping keys win over methods: ``cart.items`` is the cart's items, not ``dict.items``.
 
@@ -127,6 +148,7 @@ def environment(autoescape: bool = True) -> SandboxedEnvironment:
     env.filters["d"] = _default
     env.filters["money"] = _money
     env.filters["ru_date"] = _ru_date
+    env.filters["ru_plural"] = _ru_plural
     for name, func in list(env.filters.items()):
         env.filters[name] = budget.guard_filter(name, func)
     env.filters[budget.LOOP_GUARD] = budget.loop_guard

@@ -18,6 +18,7 @@ from composer.blocks import (
     HeadingBlock,
     HeroBlock,
     OrderSummaryBlock,
+    ProductCardBlock,
     ProductGridBlock,
     PromoCodeBlock,
     SocialLinksBlock,
@@ -32,11 +33,57 @@ SCENARIOS: dict[str, str] = {
     "reactivation": "Реактивация («мы скучали»)",
     "post_purchase": "После покупки",
     "birthday": "День рождения",
+    "price_drop": "Снижение цены на просмотренный товар",
+    "back_in_stock": "Снова в наличии",
+    "promo_expiring": "Персональная скидка сгорает",
+    "loyalty_points": "Бонусные баллы",
+    "sale_start": "Старт распродажи",
 }
 """Scenario id -> Russian title."""
 
+SCENARIO_AUDIENCES: dict[str, str] = {
+    "abandoned_cart": "abandoned_cart_1_day",
+    "reactivation": "no_purchase_6_months",
+    "birthday": "birthday_7_days",
+    "price_drop": "viewed_products_14_days",
+    "back_in_stock": "viewed_products_30_days_size_known",
+    "promo_expiring": "first_order_promo_expiring_3_days",
+    "loyalty_points": "buyers_with_points",
+    "sale_start": "bought_in_last_year",
+}
+"""Scenario id -> id of the ready-made segment (``segments.presets``) that selects its audience.
+
+Post-purchase emails go to the buyer of one order, so that series has none.
+"""
+
 _IMG = "https://cdn.konvert-demo.ru/img/email"
 _HELLO = "{{ first_name | default('Здравствуйте') }}"
+_PERCENT_OFF = "{{ (100 - product.price * 100 / product.old_price) | round | int }}"
+"""How much cheaper ``product`` is, in whole percent (only where ``product.old_price`` is set)."""
+_HAS_OLD_PRICE = "product.old_price | default(0)"
+_DAYS_LEFT = "promo_days_left | default(none)"
+
+# A countdown made of text in a bordered box, not a timer image: with images off
+# (and in Outlook, which drops borders of inline boxes) it still reads
+# "До конца скидки / 02 дня / до 23:59 5 декабря", in the plain text too.
+_COUNTDOWN = (
+    f"{{% set days = {_DAYS_LEFT} %}}"
+    "{% if days is not none and days > 0 %}"
+    '<span style="font-size:13px;letter-spacing:2px;text-transform:uppercase">'
+    "До конца скидки</span><br />"
+    '<span class="kv-countdown" style="display:inline-block;margin:10px 0 6px;'
+    "padding:2px 14px;border:2px solid;border-radius:6px;font-size:40px;line-height:1.2;"
+    'font-weight:bold;letter-spacing:4px">' "{{ '%02d' | format(days) }}</span>"
+    '&nbsp;<b style="font-size:20px">' "{{ days | ru_plural('день', 'дня', 'дней') }}</b>"
+    "<br />до 23:59 {{ promo_expires | ru_date }}"
+    "{% elif days == 0 %}"
+    '<b style="font-size:24px;line-height:1.3">Сегодня последний день</b><br />'
+    "скидка действует до 23:59 {{ promo_expires | ru_date }}"
+    "{% else %}"
+    '<b style="font-size:20px;line-height:1.3">Скидка действует до 23:59 '
+    "{{ promo_expires | ru_date }}</b>"
+    "{% endif %}"
+)
 _TAIL = (DividerBlock(), SocialLinksBlock(), FooterBlock())
 
 
@@ -204,4 +251,119 @@ def builtin_templates() -> tuple[Template, ...]:
            PromoCodeBlock(title="Подарок: скидка 20% на всё"),
            ProductGridBlock(limit=4),
            ButtonBlock("Выбрать подарок себе")),
+        _t("price_drop", "Снижение цены: старая и новая цена", "price_drop", 1, 0,
+           "{% if product and " + _HAS_OLD_PRICE + " %}Цена снизилась: "
+           "{{ product.name | truncate(34, true, '…', 0) }}"
+           "{% else %}Цены на то, что вы смотрели, снизились{% endif %}",
+           "{% if product and " + _HAS_OLD_PRICE + " %}Было {{ product.old_price | money }}, "
+           "стало {{ product.price | money }} — пока есть размеры"
+           "{% else %}Новые цены на вещи, которые вы присматривали{% endif %}",
+           HeadingBlock("{% if product and " + _HAS_OLD_PRICE + " %}Минус " + _PERCENT_OFF
+                        + "% на то, что вы присматривали{% else %}Цены снизились{% endif %}"),
+           TextBlock(f"{_HELLO}, {{% if product and {_HAS_OLD_PRICE} %}}хорошая новость: "
+                     "«{{ product.name }}» теперь стоит дешевле — <b>{{ product.price | money }}"
+                     "</b> вместо <s>{{ product.old_price | money }}</s>. "
+                     "{% elif product %}«{{ product.name }}» всё ещё ждёт вас, а на похожие "
+                     "вещи мы снизили цены — подборка ниже. {% endif %}"
+                     "{% if product %}{% if product.size is defined and product.size %}Ваш "
+                     "размер {{ product.size }} пока есть на складе.{% else %}Размеры по "
+                     "сниженной цене разбирают быстрее всего.{% endif %}"
+                     "{% else %}цены на вещи, которые вы недавно смотрели, снизились. Мы "
+                     "собрали их ниже — размеры по новым ценам разбирают быстрее всего."
+                     "{% endif %}"),
+           ProductCardBlock(source="product", button="Купить по новой цене"),
+           HeadingBlock("Похожие вещи", level=2),
+           ProductGridBlock(limit=4),
+           TextBlock("Доставка с примеркой: оплачиваете только то, что подошло. Возврат — "
+                     "14 дней.", align="center")),
+        _t("back_in_stock", "Снова в наличии: ваш размер вернулся", "back_in_stock", 1, 0,
+           "{% if product and product.size is defined and product.size %}"
+           "Размер {{ product.size }} снова в наличии"
+           "{% else %}Снова в наличии — то, что вы ждали{% endif %}",
+           "{% if product %}{{ product.name | truncate(40, true, '…', 0) }} снова на складе — "
+           "но ненадолго{% else %}Вещи из вашего списка вернулись на склад{% endif %}",
+           HeadingBlock("{% if product and product.size is defined and product.size %}"
+                        "Ваш размер снова в наличии{% else %}Снова в наличии{% endif %}"),
+           TextBlock(f"{_HELLO}, {{% if product %}}«{{{{ product.name }}}}» снова на складе"
+                     "{% if product.size is defined and product.size %} — и в вашем "
+                     "размере <b>{{ product.size }}</b>{% endif %}. "
+                     "{% else %}вещи, которые вы смотрели, снова на складе. {% endif %}"
+                     "В прошлый раз их разобрали за несколько дней, поэтому мы придержим "
+                     "{% if product and product.size is defined and product.size %}ваш размер"
+                     "{% else %}товар для вас{% endif %} <b>48 часов</b> с момента этого "
+                     "письма."),
+           ProductCardBlock(source="product", button="Забрать свой размер"),
+           TextBlock("Не подошёл размер или цвет? Вот похожие вещи, которые есть "
+                     "в наличии прямо сейчас.", align="center"),
+           ProductGridBlock(limit=4),
+           ButtonBlock("Все новые поступления", "{{ shop.url }}/new")),
+        _t("promo_expiring", "Скидка сгорает: обратный отсчёт", "promo_expiring", 1, 0,
+           "{% if promo_discount | default(0) %}Ваша скидка {{ promo_discount }}%"
+           "{% else %}Ваша персональная скидка{% endif %} сгорает "
+           "{% if " + _DAYS_LEFT + " == 0 %}сегодня{% elif " + _DAYS_LEFT + " == 1 %}"
+           "завтра{% else %}{{ promo_expires | ru_date }}{% endif %}",
+           "Промокод {{ promo_code }} ещё действует — успейте заказать",
+           HeadingBlock("{{ first_name | default('Ваша скидка') }}{% if first_name | default('') "
+                        "%}, ваша скидка{% endif %} скоро сгорит"),
+           TextBlock(_COUNTDOWN, align="center"),
+           PromoCodeBlock(title="{% if promo_discount | default(0) %}Скидка "
+                                "{{ promo_discount }}% по промокоду{% else %}Ваша "
+                                "персональная скидка{% endif %}",
+                          note="Действует до 23:59 {{ promo_expires | ru_date }} на весь "
+                               "каталог, кроме подарочных сертификатов"),
+           TextBlock(f"{_HELLO}, мы приберегли эту скидку специально для вас. Введите "
+                     "промокод при оформлении заказа — скидка применится ко всей корзине, "
+                     "включая новую коллекцию."),
+           ButtonBlock("Выбрать со скидкой"),
+           HeadingBlock("Вам может понравиться", level=2),
+           ProductGridBlock(limit=4)),
+        _t("loyalty_points", "Бонусные баллы: ваш баланс", "loyalty_points", 1, 0,
+           "{% if bonus_points | default(0) > 0 %}У вас {{ bonus_points | money('') }} "
+           "{{ bonus_points | ru_plural('бонусный балл', 'бонусных балла', 'бонусных баллов') }}"
+           "{% else %}Как копить баллы в «Сезоне»{% endif %}",
+           "{% if bonus_expires | default('') %}Баллы сгорят {{ bonus_expires | ru_date }} — "
+           "потратьте их на обновки{% else %}1 балл = 1 ₽: оплачивайте баллами до 30% "
+           "заказа{% endif %}",
+           HeadingBlock("{{ first_name | default('Ваши') }}{% if first_name | default('') %}"
+                        ", ваши{% endif %} бонусные баллы"),
+           PromoCodeBlock(title="Баланс на сегодня",
+                          code="{{ bonus_points | default(0) | money('') }} "
+                               "{{ bonus_points | default(0) | ru_plural('балл', 'балла', "
+                               "'баллов') }}",
+                          note="{% if bonus_expires | default('') %}Сгорят "
+                               "{{ bonus_expires | ru_date(true) }}{% else %}1 балл = 1 ₽ "
+                               "при оплате заказа{% endif %}"),
+           TextBlock("{% if bonus_points | default(0) > 0 %}Баллами можно оплатить до 30% "
+                     "заказа: 1 балл — это 1 ₽. {% for item in recommended[:1] %}"
+                     "Например, «{{ item.name }}» за "
+                     "{{ item.price | money }} с вашими баллами обойдётся в "
+                     "<b>{{ (item.price - ([bonus_points, (item.price * 0.3) | round(0, "
+                     "'floor')] | min)) | money }}</b>.{% endfor %}"
+                     "{% else %}Пока на вашем счёте нет баллов. Они начисляются за каждую "
+                     "покупку — 5% от суммы — и за отзывы с фото.{% endif %}"),
+           TextBlock("{% if bonus_expires | default('') %}Баллы не вечны: те, что на счёте "
+                     "сейчас, сгорят <b>{{ bonus_expires | ru_date(true) }}</b>. Успейте "
+                     "потратить их на то, что давно хотели.{% else %}Баллы действуют год "
+                     "с момента начисления — точные даты есть в личном кабинете.{% endif %}"),
+           ButtonBlock("Потратить баллы"),
+           HeadingBlock("На что потратить баллы", level=2),
+           ProductGridBlock(limit=4),
+           TextBlock("Как копить больше: 5% от каждой покупки возвращаются баллами, "
+                     "а за отзыв с фото начисляем ещё 200.", align="center")),
+        _t("sale_start", "Старт распродажи: хиты ваших категорий", "sale_start", 1, 0,
+           "Распродажа в «Сезоне» началась: скидки до 50%",
+           "{% if top_categories | default('') %}Хиты распродажи: "
+           "{{ top_categories | truncate(48, true, '…', 0) }}"
+           "{% else %}Бестселлеры сезона по лучшим ценам года{% endif %}",
+           HeadingBlock("Распродажа началась: до −50%"),
+           TextBlock(f"{_HELLO}, в «Сезоне» стартовала большая распродажа. "
+                     "{% if top_categories | default('') %}Мы собрали бестселлеры тех "
+                     "категорий, которые вы выбираете чаще всего: <b>{{ top_categories }}</b>."
+                     "{% else %}Мы собрали бестселлеры, которые покупатели «Сезона» "
+                     "выбирают чаще всего.{% endif %} Пока есть все размеры — самое время."),
+           ProductGridBlock(limit=4, button="Выбрать"),
+           ButtonBlock("Смотреть всю распродажу", "{{ shop.url }}/sale"),
+           TextBlock("Скидки распродажи действуют на вещи с красным ценником, пока они есть "
+                     "на складе, и не суммируются с промокодами. Доставка с примеркой "
+                     "и 14 дней на возврат — как всегда.", align="center")),
     )

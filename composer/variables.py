@@ -32,9 +32,19 @@ _VARIABLES: dict[str, tuple[str, str]] = {
     "order.delivery_date": ("Дата доставки", "Delivery date"),
     "order.tracking_url": ("Ссылка отслеживания", "Tracking URL"),
     "recommended": ("Рекомендованные товары", "Recommended products"),
+    "product.name": ("Товар письма: название", "The email's product: name"),
+    "product.url": ("Товар письма: ссылка", "The email's product: URL"),
+    "product.image_url": ("Товар письма: фото", "The email's product: image URL"),
+    "product.price": ("Товар письма: цена", "The email's product: price"),
+    "product.old_price": ("Товар письма: старая цена", "The email's product: old price"),
+    "product.size": ("Товар письма: размер покупателя", "The email's product: the contact's size"),
+    "top_categories": ("Любимые категории (текстом)", "Favourite categories (as text)"),
     "promo_code": ("Промокод", "Promo code"),
     "promo_expires": ("Промокод действует до", "Promo code expiry"),
+    "promo_days_left": ("Дней до конца промокода", "Days until the promo code expires"),
+    "promo_discount": ("Скидка по промокоду, %", "Promo code discount, %"),
     "bonus_points": ("Бонусные баллы", "Bonus points"),
+    "bonus_expires": ("Баллы сгорают", "Bonus points expiry"),
 }
 
 CANONICAL_VARIABLES: Final = MappingProxyType(_VARIABLES)
@@ -45,6 +55,13 @@ ITEM_FIELDS: Final = ("name", "url", "image_url", "price", "quantity")
 
 PRODUCT_FIELDS: Final = ("name", "url", "image_url", "price", "old_price")
 """Fields of each product of ``recommended``."""
+
+WATCHED_PRODUCT_FIELDS: Final = (*PRODUCT_FIELDS, "size")
+"""Fields of ``product``: the one item a price-drop or back-in-stock email is about.
+
+``size`` is the contact's size of it (absent when unknown); ``product`` itself
+is ``None`` when the email has no particular product (templates fall back).
+"""
 
 ROOT_NAMES: Final = frozenset(name.split(".")[0] for name in _VARIABLES)
 """Top-level names a template may use without defining them."""

@@ -49,6 +49,35 @@ PRESETS: tuple[Preset, ...] = (
            {"field": "rfm_group", "op": "eq", "value": "at_risk"}),
     Preset("rfm_champions", "RFM: чемпионы", "RFM: champions",
            {"field": "rfm_group", "op": "eq", "value": "champions"}),
+    # Audiences of the triggered emails of the scenario library (composer.library).
+    Preset("viewed_products_14_days", "Смотрели товары за 14 дней и не заказывали",
+           "Viewed products in the last 14 days, no order since",
+           {"all": [{"field": "viewed_product", "op": "exists", "within_days": 14},
+                    {"not": {"field": "days_since_last_order", "op": "lt", "value": 14}}]}),
+    Preset("viewed_products_30_days_size_known",
+           "Смотрели товары за 30 дней, размер известен по покупкам",
+           "Viewed products in the last 30 days, size known from purchases",
+           {"all": [{"field": "viewed_product", "op": "exists", "within_days": 30},
+                    {"field": "bought_size", "op": "is_not_empty"}]}),
+    # No field holds a promo code's expiry: the personal code of the welcome series
+    # is issued on subscription and lasts 30 days, so it burns within 3 days for
+    # those who subscribed 27-30 days ago and have not ordered yet.
+    Preset("first_order_promo_expiring_3_days",
+           "Промокод на первый заказ сгорает в ближайшие 3 дня",
+           "First-order promo code expires within 3 days",
+           {"all": [{"field": "orders_count", "op": "eq", "value": 0},
+                    {"field": "tenure_days", "op": "between", "value": [27, 30]}]}),
+    # No field holds a points balance: points are earned on purchases, so every
+    # buyer has some unless the imported loyalty balance (custom attribute
+    # ``bonus_points``) says 0.
+    Preset("buyers_with_points", "Есть бонусные баллы (покупали, баланс не 0)",
+           "Have bonus points (bought, balance not 0)",
+           {"all": [{"field": "orders_count", "op": "gt", "value": 0},
+                    {"field": "custom.bonus_points", "op": "ne", "value": "0"}]}),
+    Preset("bought_in_last_year", "Покупали за последний год (знаем их категории)",
+           "Bought in the last year (their categories are known)",
+           {"all": [{"field": "bought_category", "op": "is_not_empty"},
+                    {"field": "days_since_last_order", "op": "lte", "value": 365}]}),
 )
 
 PRESETS_BY_ID: dict[str, Preset] = {p.id: p for p in PRESETS}

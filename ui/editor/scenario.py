@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from composer.library import SCENARIOS
 from composer.model import Template
+from ui.editor.scenario_library import as_sent, more_exit_conditions, more_titles, start_text
 from ui.style import named
 
 
@@ -34,12 +35,14 @@ def scenario_titles() -> dict[str, str]:
             "birthday": QCoreApplication.translate("ScenarioTimeline", "Birthday"),
         }
     )
+    titles.update(more_titles())
     return titles
 
 
 def exit_conditions() -> dict[str, str]:
     """When a contact leaves each series (localised)."""
     return {
+        **more_exit_conditions(),
         "welcome": QCoreApplication.translate(
             "ScenarioTimeline", "placed an order (the first-order promo is used)"
         ),
@@ -102,10 +105,14 @@ class _StepCard(QFrame):
         head.setStyleSheet("color:#2f6fde")
         title = QLabel(f"<b>{template.title or template.name}</b>")
         title.setWordWrap(True)
-        subject = QLabel(template.subject)
+        subject = QLabel(as_sent(template.subject))
         subject.setWordWrap(True)
-        preheader = named(QLabel(template.preheader), "hint")
+        subject.setToolTip(template.subject)
+        preheader = named(QLabel(as_sent(template.preheader)), "hint")
         preheader.setWordWrap(True)
+        preheader.setToolTip(template.preheader)
+        for label in (subject, preheader):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         timing = named(QLabel(delay), "hint")
         timing.setWordWrap(True)
         for widget in (head, title, subject, preheader, timing):
@@ -136,6 +143,7 @@ class ScenarioTimeline(QWidget):
         self.scenario = ""
         self._templates: list[Template] = []
         self.cards: list[_StepCard] = []
+        self.start_card: QLabel | None = None
         self._title = QLabel()
         self._title.setStyleSheet("font-size:17px;font-weight:600")
         self._about = named(QLabel(), "hint")
@@ -176,6 +184,17 @@ class ScenarioTimeline(QWidget):
         arrow.setStyleSheet("font-size:22px;color:#8a94a6;padding-top:40px")
         return arrow
 
+    @staticmethod
+    def _note(text: str) -> QLabel:
+        """A start or exit card: rich text on a pale panel."""
+        card = named(QLabel(text), "infoBanner")
+        card.setWordWrap(True)
+        card.setFixedWidth(180)
+        card.setStyleSheet(
+            "QLabel{background:#f4f7fd;border:1px solid #d6e0f5;border-radius:8px;padding:10px}"
+        )
+        return card
+
     def _rebuild(self) -> None:
         while self._row.count():
             item = self._row.takeAt(0)
@@ -183,6 +202,13 @@ class ScenarioTimeline(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.cards = []
+        self.start_card = None
+        start = start_text(self.scenario)
+        if start:
+            self.start_card = self._note(start)
+            self._row.addWidget(self.start_card, 0, Qt.AlignmentFlag.AlignTop)
+            if self._templates:
+                self._row.addWidget(self._arrow("→"), 0, Qt.AlignmentFlag.AlignTop)
         elapsed = 0
         for number, template in enumerate(self._templates, start=1):
             if number > 1:
@@ -198,14 +224,8 @@ class ScenarioTimeline(QWidget):
             card.clicked.connect(self.step_opened)
             self._row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
             self.cards.append(card)
-        exit_card = named(QLabel(), "infoBanner")
-        exit_card.setWordWrap(True)
-        exit_card.setFixedWidth(200)
-        exit_card.setStyleSheet(
-            "QLabel{background:#f4f7fd;border:1px solid #d6e0f5;border-radius:8px;padding:10px}"
-        )
         condition = exit_conditions().get(self.scenario, "")
-        exit_card.setText(
+        exit_card = self._note(
             self.tr("<b>Exit</b><br>The contact leaves the series when: {0}").format(condition)
         )
         if self._templates:
