@@ -16,6 +16,7 @@ from esp.errors import ExportUsageError
 from esp.prepare import prepare_campaign, prepare_template
 from esp.translate import (
     GMAIL_CLIP_BYTES,
+    STATIC_ROOTS,
     TARGETS,
     UNSUBSCRIBE,
     TranslationReport,
@@ -108,6 +109,8 @@ def _liquid_text(html: str, context: dict[str, Any]) -> str:
 def test_liquid_shows_what_konvert_renders(name: str, persona: str) -> None:
     """python-liquid renders the Unisender Go translation exactly like Konvert's preview."""
     context = dict(PERSONAS[persona].context)
+    # What Konvert fills in at export time is the same for everyone (STATIC_ROOTS).
+    context.update({k: v for k, v in STATIC.items() if k in STATIC_ROOTS})
     if persona == "long_name":  # HTML in a name is escaped as Jinja escapes it
         context["first_name"] = "<b>Анна & Co</b>"
     variant, report = _prepared(name, "unisender-go")
@@ -171,6 +174,7 @@ def _handlebars(html: str, context: dict[str, Any]) -> str:
 @pytest.mark.parametrize("name", SIMPLE)
 def test_handlebars_shows_what_konvert_renders(name: str, persona: str) -> None:
     context = dict(PERSONAS[persona].context, unsubscribe="UNSUB-LINK")
+    context.update({k: v for k, v in STATIC.items() if k in STATIC_ROOTS})
     variant, _ = _prepared(name, "sendgrid")
     expected = render(TEMPLATES[name], context)
     shown = _text(_handlebars(variant.html, context))
@@ -216,7 +220,9 @@ def _mindbox(text: str, fields: dict[str, str]) -> str:
 @pytest.mark.parametrize("name", SIMPLE)
 def test_fallbacks_show_what_konvert_renders(name: str, persona: str, target: str,
                                              fill: Any, field: str) -> None:
-    context = PERSONAS[persona].context
+    context = dict(PERSONAS[persona].context)
+    # What Konvert fills in at export time is the same for everyone (STATIC_ROOTS).
+    context.update({k: v for k, v in STATIC.items() if k in STATIC_ROOTS})
     fields = {field: context["first_name"]} if "first_name" in context else {}
     fields.update(UnsubscribeUrl=context["unsubscribe_url"], UNSUB=context["unsubscribe_url"])
     variant, _ = _prepared(name, target)
