@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +13,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workspace.errors import WorkspaceError
@@ -20,6 +23,76 @@ from workspace.errors import WorkspaceError
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+SQLITE_BUSY_TIMEOUT = 30.0
+"""Seconds a SQLite statement waits for another writer before giving up (default 5)."""
+WRITER_WAIT = 600.0
+"""Seconds a :func:`write_transaction` waits for another import to finish."""
+PG_CONNECT_TIMEOUT = 5
+"""Seconds to wait for a PostgreSQL server to accept a connection."""
+
+NOT_A_WORKSPACE = "this file is not a Konvert workspace or is damaged"
+BUSY = ("another import (or another Konvert) is writing to this workspace; "
+        "try again when it has finished")
+
+
+def _safe_url(url: str | URL) -> str:
+    """``url`` for messages: never with its password."""
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url)
+        return parsed.render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(url))
+
+
+def _scrub(text: str, url: str | URL | None) -> str:
+    """``text`` without the password of ``url`` (drivers may echo their DSN)."""
+    password = None
+    if url is not None:
+        try:
+            parsed = url if isinstance(url, URL) else make_url(url)
+            password = parsed.password
+        except (ArgumentError, ValueError):
+            match = re.search(r"://[^:/@]*:([^@]*)@", str(url))
+            password = match.group(1) if match else None
+    if password:
+        text = text.replace(str(password), "***")
+    return re.sub(r"(password\s*=\s*)\S+", r"\1***", text, flags=re.IGNORECASE)
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
+    return lines[0] if lines else type(orig).__name__
+
+
+def plain_database_error(exc: BaseException, url: str | URL | None = None) -> WorkspaceError:
+    """A :class:`WorkspaceError` in plain words for a database driver error ``exc``.
+
+    Knows the cases a user meets: a file that is not a SQLite database, a
+    read-only workspace, another writer holding the lock, a server that
+    cannot be reached or takes too long. The password of ``url`` never
+    appears in the message.
+    """
+    text = _first_line(exc)
+    low = text.casefold()
+    if "file is not a database" in low or "malformed" in low or "not a database" in low:
+        message = NOT_A_WORKSPACE
+    elif "readonly database" in low or "read-only" in low or "read only" in low:
+        message = ("the workspace is read-only, so nothing can be saved into it; check the "
+                   "file's permissions or copy it somewhere writable")
+    elif "database is locked" in low or "database is busy" in low:
+        message = BUSY
+    elif "unable to open database file" in low:
+        message = "cannot open the workspace file (check the folder and its permissions)"
+    elif "statement timeout" in low or "canceling statement" in low:
+        message = "the workspace database took too long to answer and the query was stopped"
+    elif "timeout expired" in low or "timed out" in low:
+        message = ("the workspace database server did not answer in time "
+                   f"({PG_CONNECT_TIMEOUT} s): check the host and port")
+    else:
+        message = f"workspace database error: {text}"
+    return WorkspaceError(_scrub(message, url))
 
 
 def default_workspace_path() -> Path:
@@ -40,13 +113,20 @@ def workspace_url(location: str | None) -> str:
     path = Path(location).expanduser()
     if not path.parent.exists():
         raise WorkspaceError(f"folder {path.parent} does not exist")
+    if path.is_dir():
+        raise WorkspaceError(f"{path} is a folder, not a workspace file")
     return f"sqlite:///{path.resolve()}"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        # Readers never wait for the writer. A read-only file keeps its mode.
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except Exception as exc:  # noqa: BLE001 - the driver's own error classes
+        if "readonly" not in str(exc) and "read-only" not in str(exc):
+            raise
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-200000")
     cursor.execute("PRAGMA temp_store=MEMORY")
@@ -58,17 +138,34 @@ def create_workspace_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise WorkspaceError(f"not a workspace URL or path: {url}") from exc
+        raise WorkspaceError(f"not a workspace URL or path: {_safe_url(url)}") from exc
+    except ValueError as exc:  # make_url's int() of the port
+        match = re.search(r"@[^/:]*:([^/]*)", url)
+        port = match.group(1) if match else "?"
+        raise WorkspaceError(f"the port in the workspace URL must be a number, not {port!r}: "
+                             f"{_safe_url(url)}") from exc
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url)
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise WorkspaceError(f"the port in the workspace URL must be 1 to 65535, not "
+                             f"{parsed.port}: {_safe_url(parsed)}")
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
     try:
-        return create_engine(parsed, pool_pre_ping=True)
-    except Exception as exc:  # missing driver and the like
-        raise WorkspaceError(f"cannot use workspace {url}: {exc}") from exc
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    except NoSuchModuleError as exc:
+        raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: Konvert does not "
+                             f"support the database {parsed.get_backend_name()!r} "
+                             "(use a file path or postgresql://)") from exc
+    except Exception as exc:  # noqa: BLE001 - a missing driver and the like
+        raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: "
+                             f"{_scrub(str(exc), parsed)}") from exc
 
 
 def _alembic_config() -> Config:
@@ -91,6 +188,8 @@ def upgrade(engine: Engine) -> None:
     try:
         with engine.begin() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
+            if current is None:
+                _check_unversioned(conn)
             if current is not None and current not in known:
                 raise WorkspaceError(
                     "this workspace was made by a newer version of Konvert "
@@ -101,8 +200,29 @@ def upgrade(engine: Engine) -> None:
             cfg = _alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except OperationalError as exc:
-        raise WorkspaceError(f"cannot open workspace: {exc.orig}") from exc
+    except DBAPIError as exc:
+        plain = plain_database_error(exc, engine.url)
+        if str(plain).startswith("workspace database error: "):
+            detail = str(plain).removeprefix("workspace database error: ")
+            plain = WorkspaceError(f"cannot open workspace: {detail}")
+        raise plain from exc
+
+
+def _check_unversioned(conn: Connection) -> None:
+    """Refuse to build the schema into a database that already has other tables.
+
+    An empty ``alembic_version`` beside Konvert's tables means the workspace
+    lost its schema version; tables without ``alembic_version`` mean a
+    database that is not a Konvert workspace. Both would otherwise fail
+    half-way through the first migration.
+    """
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" in tables and tables - {"alembic_version"}:
+        raise WorkspaceError(
+            "this workspace is damaged: its schema version is missing (the alembic_version "
+            "table is empty); restore it from a backup")
+    if tables and "alembic_version" not in tables:
+        raise WorkspaceError(NOT_A_WORKSPACE + " (it holds other tables)")
 
 
 def open_workspace(location: str | None) -> Engine:
@@ -110,6 +230,51 @@ def open_workspace(location: str | None) -> Engine:
     engine = create_workspace_engine(workspace_url(location))
     upgrade(engine)
     return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine, *, waiting: Callable[[], None] | None = None,
+                      wait: float | None = None) -> Iterator[Connection]:
+    """``engine.begin()`` that holds the write lock from the start on SQLite.
+
+    SQLite lets one writer at a time. A transaction that reads first and
+    writes later can fail at once when another writer committed meanwhile
+    ("database is locked", whatever the busy timeout), so an import takes
+    the lock up front (``BEGIN IMMEDIATE``). When another writer holds it,
+    ``waiting`` is called (the command line says so) and the lock is waited
+    for up to ``wait`` seconds (:data:`WRITER_WAIT`); then a
+    :class:`WorkspaceError` says plainly that another import is running.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            _begin_immediate(conn, waiting, WRITER_WAIT if wait is None else wait)
+        yield conn
+
+
+def _begin_immediate(conn: Connection, waiting: Callable[[], None] | None,
+                     wait: float) -> None:
+    raw: Any = conn.connection.dbapi_connection
+    try:
+        raw.execute("PRAGMA busy_timeout = 200")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except Exception as exc:  # noqa: BLE001 - sqlite3.OperationalError
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        if waiting is not None:
+            waiting()
+        raw.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except Exception as exc:  # noqa: BLE001
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise WorkspaceError(
+                "another import is writing to this workspace and did not finish within "
+                f"{wait:.0f} s; try again when it has finished") from exc
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT * 1000)}")
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
