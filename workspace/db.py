@@ -77,22 +77,28 @@ def plain_database_error(exc: BaseException, url: str | URL | None = None) -> Wo
     text = _first_line(exc)
     low = text.casefold()
     if "file is not a database" in low or "malformed" in low or "not a database" in low:
-        message = NOT_A_WORKSPACE
+        code, message = "not_a_workspace", NOT_A_WORKSPACE
     elif "readonly database" in low or "read-only" in low or "read only" in low:
-        message = ("the workspace is read-only, so nothing can be saved into it; check the "
-                   "file's permissions or copy it somewhere writable")
+        code, message = "read_only", (
+            "the workspace is read-only, so nothing can be saved into it; check the "
+            "file's permissions or copy it somewhere writable")
     elif "database is locked" in low or "database is busy" in low:
-        message = BUSY
+        code, message = "busy", BUSY
     elif "unable to open database file" in low:
-        message = "cannot open the workspace file (check the folder and its permissions)"
+        code, message = "cannot_open", (
+            "cannot open the workspace file (check the folder and its permissions)")
     elif "statement timeout" in low or "canceling statement" in low:
-        message = "the workspace database took too long to answer and the query was stopped"
+        code, message = "timeout", (
+            "the workspace database took too long to answer and the query was stopped")
     elif "timeout expired" in low or "timed out" in low:
-        message = ("the workspace database server did not answer in time "
-                   f"({PG_CONNECT_TIMEOUT} s): check the host and port")
+        code, message = "connect_timeout", (
+            "the workspace database server did not answer in time "
+            f"({PG_CONNECT_TIMEOUT} s): check the host and port")
     else:
-        message = f"workspace database error: {text}"
-    return WorkspaceError(_scrub(message, url))
+        code, message = "", f"workspace database error: {text}"
+    error = WorkspaceError(_scrub(message, url))
+    error.code = code
+    return error
 
 
 def default_workspace_path() -> Path:
@@ -202,9 +208,8 @@ def upgrade(engine: Engine) -> None:
             command.upgrade(cfg, "head")
     except DBAPIError as exc:
         plain = plain_database_error(exc, engine.url)
-        if str(plain).startswith("workspace database error: "):
-            detail = str(plain).removeprefix("workspace database error: ")
-            plain = WorkspaceError(f"cannot open workspace: {detail}")
+        if not plain.code:
+            plain = WorkspaceError(f"cannot open workspace: {_scrub(_first_line(exc), engine.url)}")
         raise plain from exc
 
 
@@ -222,7 +227,9 @@ def _check_unversioned(conn: Connection) -> None:
             "this workspace is damaged: its schema version is missing (the alembic_version "
             "table is empty); restore it from a backup")
     if tables and "alembic_version" not in tables:
-        raise WorkspaceError(NOT_A_WORKSPACE + " (it holds other tables)")
+        foreign = WorkspaceError(NOT_A_WORKSPACE + " (it holds other tables)")
+        foreign.code = "not_a_workspace"
+        raise foreign
 
 
 def open_workspace(location: str | None) -> Engine:
@@ -270,9 +277,11 @@ def _begin_immediate(conn: Connection, waiting: Callable[[], None] | None,
         except Exception as exc:  # noqa: BLE001
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
-            raise WorkspaceError(
+            busy = WorkspaceError(
                 "another import is writing to this workspace and did not finish within "
-                f"{wait:.0f} s; try again when it has finished") from exc
+                f"{wait:g} s; try again when it has finished")
+            busy.code = "busy"
+            raise busy from exc
     finally:
         raw.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT * 1000)}")
 

@@ -480,7 +480,10 @@ def import_file(
     except KeyboardInterrupt:
         raise ImportInterruptedError("interrupted; nothing was imported") from None
     except (DBAPIError, sqlite3.Error) as exc:
-        raise plain_database_error(exc, engine.url) from exc
+        plain = plain_database_error(exc, engine.url)
+        if not plain.code:
+            raise  # not a problem of the user's making: a bug to see in full
+        raise plain from exc
 
 
 def _import(engine: Engine, kind: str, path: Path, mapping: Mapping[str, str | None] | None,
