@@ -614,8 +614,8 @@ def _run(
                 if len(batch) >= BATCH_ROWS or (strict and warnings):
                     flush()
                 continue
-            tally.reject(line, result.code, str(result), column=result.column,
-                         **result.params)
+            params = {k: v for k, v in result.params.items() if k != "column"}
+            tally.reject(line, result.code, str(result), column=result.column, **params)
             if strict:
                 flush()
         flush()
