@@ -60,6 +60,16 @@ def _scrub(text: str, url: str | URL | None) -> str:
     return re.sub(r"(password\s*=\s*)\S+", r"\1***", text, flags=re.IGNORECASE)
 
 
+def _sqlite_file(url: str | URL | None) -> str | None:
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url) if url else None
+    except (ArgumentError, ValueError):
+        return None
+    if parsed is None or parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return parsed.database
+
+
 def _first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
@@ -78,6 +88,9 @@ def plain_database_error(exc: BaseException, url: str | URL | None = None) -> Wo
     low = text.casefold()
     if "file is not a database" in low or "malformed" in low or "not a database" in low:
         code, message = "not_a_workspace", NOT_A_WORKSPACE
+        where = _sqlite_file(url)
+        if where:
+            message += f": {where}"
     elif "readonly database" in low or "read-only" in low or "read only" in low:
         code, message = "read_only", (
             "the workspace is read-only, so nothing can be saved into it; check the "
@@ -157,6 +170,10 @@ def create_workspace_engine(url: str) -> Engine:
     if parsed.port is not None and not 0 < parsed.port < 65536:
         raise WorkspaceError(f"the port in the workspace URL must be 1 to 65535, not "
                              f"{parsed.port}: {_safe_url(parsed)}")
+    if parsed.get_backend_name() != "postgresql":
+        raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: Konvert works with "
+                             "a SQLite file or PostgreSQL (postgresql://...), not "
+                             f"{parsed.get_backend_name()!r}")
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
@@ -166,9 +183,8 @@ def create_workspace_engine(url: str) -> Engine:
     try:
         return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError as exc:
-        raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: Konvert does not "
-                             f"support the database {parsed.get_backend_name()!r} "
-                             "(use a file path or postgresql://)") from exc
+        raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: the driver "
+                             f"{parsed.drivername!r} is not installed") from exc
     except Exception as exc:  # noqa: BLE001 - a missing driver and the like
         raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: "
                              f"{_scrub(str(exc), parsed)}") from exc
