@@ -41,7 +41,7 @@ def _one_line(err: str) -> str:
 
 # -- item 8: a workspace that is not one ----------------------------------------------------
 
-@pytest.mark.parametrize("content", [os.urandom(4096), "hello, I am a text file\n".encode()],
+@pytest.mark.parametrize("content", [os.urandom(4096), b"hello, I am a text file\n"],
                          ids=["random", "text"])
 def test_corrupt_or_foreign_file_is_one_line_exit_2(capsys: pytest.CaptureFixture[str],
                                                      tmp_path: Path, content: bytes) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
 from ui.language import LanguageSwitcher, choose_language
@@ -152,13 +152,29 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     return str(outcome.get("error", ""))
 
 
+def show_workspace_error(exc: BaseException) -> None:
+    """Tell the user in a dialog, in plain words, why the workspace cannot be opened."""
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("WorkspaceErrors", "Konvert"),
+        QCoreApplication.translate("WorkspaceErrors", "Konvert cannot open the workspace.")
+        + "\n\n" + error_message(exc),
+    )
+
+
 def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None) -> int:
     """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit."""
     app = create_application(offscreen=screenshot is not None)
     settings = QSettings("Konvert", "Konvert")
     switcher = LanguageSwitcher(app)
     switcher.apply(choose_language(ctx.lang or None, settings))
-    engine = ctx.engine()
+    try:
+        engine = ctx.engine()
+    except KonvertError as exc:  # damaged, foreign, too new, unreachable: say so in a dialog
+        if screenshot is not None:
+            raise
+        show_workspace_error(exc)
+        return exc.exit_code
     demo_error = ensure_demo_if_empty(engine, ctx.today)
     window = MainWindow(
         engine,
