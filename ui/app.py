@@ -154,11 +154,12 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
 
 def show_workspace_error(exc: BaseException) -> None:
     """Tell the user in a dialog, in plain words, why the workspace cannot be opened."""
+    reason = error_message(exc)
     QMessageBox.critical(
         None,
         QCoreApplication.translate("WorkspaceErrors", "Konvert"),
         QCoreApplication.translate("WorkspaceErrors", "Konvert cannot open the workspace.")
-        + "\n\n" + error_message(exc),
+        + "\n\n" + reason[:1].upper() + reason[1:],
     )
 
 

@@ -114,7 +114,7 @@ def error_message(exc: BaseException) -> str:
 
 def warning_text(warning: RowError, lang: str) -> str:
     """One import warning for a table: the column and the reason, in ``lang``."""
-    return QCoreApplication.translate("ImportWarnings", "Warning, column {0}: {1}").format(
+    return QCoreApplication.translate("ImportWarnings", "Warning, column “{0}”: {1}").format(
         warning.column, reason_text(warning, lang))
 
 

@@ -95,7 +95,7 @@ def test_import_flow_end_to_end(
     assert model.rowCount() == 2
     assert [model.data(model.index(r, 0)) for r in range(2)] == ["3", "4"]
     assert model.data(model.index(1, 1)) == (
-        "Warning, column Дата рождения: impossible date in birth_date: 31.02.1992")
+        "Warning, column “Дата рождения”: impossible date in birth_date: 31.02.1992")
     assert "values left out" in dialog.result_page.rejected_label.text()
 
     report = tmp_path / "report.csv"

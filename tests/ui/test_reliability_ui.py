@@ -51,8 +51,8 @@ def test_app_says_a_damaged_workspace_in_a_dialog(tmp_path: Path, lang: str,
     [(_parent, title, text)] = shown
     assert title == "Konvert"
     if lang == "en":
-        assert text == ("Konvert cannot open the workspace.\n\nthis file is not a Konvert "
+        assert text == ("Konvert cannot open the workspace.\n\nThis file is not a Konvert "
                         f"workspace or is damaged: {path}")
     else:
-        assert text == ("Konvert не может открыть рабочую область.\n\nэтот файл не рабочая "
+        assert text == ("Konvert не может открыть рабочую область.\n\nЭтот файл не рабочая "
                         f"область Konvert или он повреждён: {path}")

@@ -39,7 +39,7 @@
   <context>
     <name>ImportWarnings</name>
     <message>
-      <source>Warning, column {0}: {1}</source>
+      <source>Warning, column “{0}”: {1}</source>
       <translation>Предупреждение, столбец «{0}»: {1}</translation>
     </message>
     <message>

@@ -36,7 +36,7 @@ RU: dict[tuple[str, str], str] = {
     ("WorkspaceErrors", "Konvert"): "Konvert",
     ("WorkspaceErrors", "Konvert cannot open the workspace."):
         "Konvert не может открыть рабочую область.",
-    ("ImportWarnings", "Warning, column {0}: {1}"): "Предупреждение, столбец «{0}»: {1}",
+    ("ImportWarnings", "Warning, column “{0}”: {1}"): "Предупреждение, столбец «{0}»: {1}",
     ("ImportWarnings", "Rejected rows, and values left out of imported rows "
                        "(line numbers as in the file; line 1 is the header):"):
         "Отклонённые строки и значения, пропущенные в загруженных строках "
