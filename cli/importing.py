@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import CliContext, UsageError, add_command
-from workspace.errors import ImportFileError
+from workspace.errors import ImportFileError, KonvertError
 from workspace.importer import KINDS, ImportResult, import_file
+from workspace.imports.limits import ImportLimits, load_limits
 from workspace.imports.reasons import RowError, reason_text, write_report
 
 # How many rejected rows the human-readable summary lists.
@@ -30,6 +31,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--report", metavar="FILE",
         help="write rejected rows and warnings as CSV (line,reason,severity,column,code)")
+    parser.add_argument(
+        "--max-rows", type=int, metavar="N",
+        help="refuse a file of more than N rows (default: the workspace setting, 3,000,000)")
+    parser.add_argument(
+        "--max-unpacked-mb", type=int, metavar="MB",
+        help="refuse an XLSX that unpacks to more than MB megabytes (default: the workspace "
+             "setting, 1024)")
     parser.add_argument(
         "--strict", action="store_true",
         help="refuse the whole file on the first rejected row or warning")
@@ -92,6 +100,19 @@ def run_import(ctx: CliContext, args: argparse.Namespace) -> int:
     if not path.is_file():
         raise ImportFileError(f"file {path} does not exist" if not path.exists()
                               else f"{path} is not a file")
+    limits = None
+    if args.max_rows is not None or args.max_unpacked_mb is not None:
+        with ctx.engine().connect() as conn:
+            stored = load_limits(conn)
+        limits = ImportLimits(
+            max_rows=stored.max_rows if args.max_rows is None else args.max_rows,
+            max_decompressed_mb=(stored.max_decompressed_mb if args.max_unpacked_mb is None
+                                 else args.max_unpacked_mb))
+        try:
+            limits.validate()
+        except KonvertError as exc:
+            raise UsageError(str(exc).replace("max_decompressed_mb", "--max-unpacked-mb")
+                             .replace("max_rows", "--max-rows")) from exc
     result = import_file(
         ctx.engine(), args.kind, path,
         mapping=mapping or None,
@@ -100,6 +121,7 @@ def run_import(ctx: CliContext, args: argparse.Namespace) -> int:
         strict=args.strict,
         progress=ctx.progress_printer("import"),
         waiting=_say_waiting,
+        limits=limits,
     )
     lang = ctx.lang or "en"
     if args.report:

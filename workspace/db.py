@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,7 @@ SQLITE_BUSY_TIMEOUT = 30.0
 """Seconds a SQLite statement waits for another writer before giving up (default 5)."""
 WRITER_WAIT = 600.0
 """Seconds a :func:`write_transaction` waits for another import to finish."""
+_TRY_MS = 200
 PG_CONNECT_TIMEOUT = 5
 """Seconds to wait for a PostgreSQL server to accept a connection."""
 
@@ -276,28 +278,29 @@ def write_transaction(engine: Engine, *, waiting: Callable[[], None] | None = No
 
 def _begin_immediate(conn: Connection, waiting: Callable[[], None] | None,
                      wait: float) -> None:
+    # Short tries in a Python loop rather than one long busy wait inside
+    # SQLite, so Ctrl+C is honoured while waiting.
     raw: Any = conn.connection.dbapi_connection
+    deadline = time.monotonic() + wait
+    told = False
     try:
-        raw.execute("PRAGMA busy_timeout = 200")
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-            return
-        except Exception as exc:  # noqa: BLE001 - sqlite3.OperationalError
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-        if waiting is not None:
-            waiting()
-        raw.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-        except Exception as exc:  # noqa: BLE001
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            busy = WorkspaceError(
-                "another import is writing to this workspace and did not finish within "
-                f"{wait:g} s; try again when it has finished")
-            busy.code = "busy"
-            raise busy from exc
+        raw.execute(f"PRAGMA busy_timeout = {_TRY_MS}")
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except Exception as exc:  # noqa: BLE001 - sqlite3.OperationalError
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    busy = WorkspaceError(
+                        "another import is writing to this workspace and did not finish "
+                        f"within {wait:g} s; try again when it has finished")
+                    busy.code = "busy"
+                    raise busy from exc
+            if not told and waiting is not None:
+                waiting()
+            told = True
     finally:
         raw.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT * 1000)}")
 

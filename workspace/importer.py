@@ -440,6 +440,7 @@ def import_file(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     waiting: Callable[[], None] | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Import one file of ``kind`` into the workspace, in one transaction.
 
@@ -460,6 +461,8 @@ def import_file(
             is rolled back and :class:`ImportCancelledError` raised.
         waiting: Called once when another import holds the workspace (SQLite)
             and this one waits for it (see :func:`workspace.db.write_transaction`).
+        limits: Bounds of the file; the workspace's setting when None
+            (:mod:`workspace.imports.limits`).
 
     Raises:
         ImportFileError: The file cannot be read, the kind is unknown, a
@@ -469,11 +472,13 @@ def import_file(
         WorkspaceError: The workspace cannot be written (read-only, busy).
     """
     check_kind(kind)
-    try:
-        with engine.connect() as conn:
-            limits = load_limits(conn)
-    except (DBAPIError, sqlite3.Error) as exc:
-        raise plain_database_error(exc, engine.url) from exc
+    if limits is None:
+        try:
+            with engine.connect() as conn:
+                limits = load_limits(conn)
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise plain_database_error(exc, engine.url) from exc
+    limits.validate()
     try:
         return _import(engine, kind, Path(path), mapping, encoding, delimiter, strict,
                        progress, cancelled, waiting, limits)

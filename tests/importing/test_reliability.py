@@ -341,3 +341,20 @@ def test_row_limit_is_a_setting(engine: Engine, tmp_path: Path) -> None:
     book.save(tmp_path / "c.xlsx")
     with pytest.raises(ImportFileError, match="more than 5 rows"):
         import_file(engine, "contacts", tmp_path / "c.xlsx")
+
+
+def test_cli_limit_options(capsys: pytest.CaptureFixture[str], sqlite_url: str,
+                           tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "c.csv", ["email"] + [f"u{n}@x.ru" for n in range(4)])
+    code = main.main(["--workspace", sqlite_url, "import", "contacts", str(path),
+                      "--max-rows", "3"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == ("konvert: c.csv has more than 3 rows, the import limit; split the file "
+                   "(the limit is the import setting max_rows); nothing was imported\n")
+    code = main.main(["--workspace", sqlite_url, "import", "contacts", str(path),
+                      "--max-rows", "0"])
+    assert code == 2 and "--max-rows must be a whole number, 1 or more" in capsys.readouterr().err
+    assert main.main(["--workspace", sqlite_url, "--json", "import", "contacts", str(path),
+                      "--max-rows", "4"]) == 0
+    assert json.loads(capsys.readouterr().out)["imported"] == 4
