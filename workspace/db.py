@@ -253,7 +253,11 @@ def _check_unversioned(conn: Connection) -> None:
 def open_workspace(location: str | None) -> Engine:
     """Open the workspace at ``location`` (URL, path or None), upgrading it."""
     engine = create_workspace_engine(workspace_url(location))
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except BaseException:
+        engine.dispose()  # a refused workspace keeps no connection open
+        raise
     return engine
 
 

@@ -72,7 +72,8 @@ def save_limits(conn: Connection, limits: ImportLimits) -> None:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):,.0f} MB"
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:,.1f} MB" if megabytes < 10 else f"{megabytes:,.0f} MB"
 
 
 def check_workbook(path: Path, limits: ImportLimits) -> None:
