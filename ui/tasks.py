@@ -46,11 +46,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QRunnable,
+    Qt,
     QThreadPool,
     QTimer,
     Signal,
     Slot,
 )
+from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from workspace.db import plain_database_error
@@ -112,6 +114,18 @@ def error_message(exc: BaseException) -> str:
     return QCoreApplication.translate("Task", "Unexpected error: {0}").format(text)
 
 
+def show_workspace_problem(parent: QWidget, exc: BaseException) -> QMessageBox:
+    """A window-modal dialog (it does not block) saying a workspace problem in plain words."""
+    reason = error_message(exc)
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("WorkspaceErrors", "Konvert"),
+                      reason[:1].upper() + reason[1:], QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("workspaceProblem")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def warning_text(warning: RowError, lang: str) -> str:
     """One import warning for a table: the column and the reason, in ``lang``."""
     return QCoreApplication.translate("ImportWarnings", "Warning, column “{0}”: {1}").format(
@@ -134,11 +148,20 @@ def show_error(owner: QObject | None, exc: BaseException) -> None:
 
     This is the default failure handler of every :class:`Task`.
     """
+    if isinstance(exc, DBAPIError | sqlite3.Error):
+        plain = plain_database_error(exc)
+        if plain.code:
+            exc = plain
     if not isinstance(exc, KonvertError):
         log.error("task failed", exc_info=exc)
     window: Any = None
     if owner is not None and shiboken6.isValid(owner):
         window = owner.window() if hasattr(owner, "window") else owner
+    if getattr(exc, "code", "") in _WORKSPACE_TEXTS and isinstance(window, QWidget):
+        # The workspace itself is the problem (read-only, busy, damaged, no
+        # answer): worth a dialog, not a passing status-bar line.
+        show_workspace_problem(window, exc)
+        return
     handler = getattr(window, "show_error", None)
     if callable(handler):
         handler(error_message(exc))

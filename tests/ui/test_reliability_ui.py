@@ -56,3 +56,32 @@ def test_app_says_a_damaged_workspace_in_a_dialog(tmp_path: Path, lang: str,
     else:
         assert text == ("Konvert не может открыть рабочую область.\n\nЭтот файл не рабочая "
                         f"область Konvert или он повреждён: {path}")
+
+
+def test_failed_task_on_a_read_only_workspace_shows_a_dialog(
+        qtbot: Any, switcher: LanguageSwitcher) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.tasks import show_error
+
+    class Window(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.errors: list[str] = []
+
+        def show_error(self, message: str) -> None:
+            self.errors.append(message)
+
+    window = Window()
+    qtbot.add_widget(window)
+    switcher.apply("ru")
+    show_error(window, sqlite3.OperationalError("attempt to write a readonly database"))
+    [box] = window.findChildren(QMessageBox, "workspaceProblem")
+    assert box.isVisible() and window.errors == []
+    assert box.text().startswith("Рабочая область открыта только для чтения")
+    box.close()
+    # Other problems stay in the status bar, as before.
+    from segments import SegmentError
+
+    show_error(window, SegmentError("rule: unknown field 'x'"))
+    assert window.errors == ["rule: unknown field 'x'"]
