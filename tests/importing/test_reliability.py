@@ -358,3 +358,12 @@ def test_cli_limit_options(capsys: pytest.CaptureFixture[str], sqlite_url: str,
     assert main.main(["--workspace", sqlite_url, "--json", "import", "contacts", str(path),
                       "--max-rows", "4"]) == 0
     assert json.loads(capsys.readouterr().out)["imported"] == 4
+
+
+def test_iso_dates_with_one_digit_parts(engine: Engine, tmp_path: Path) -> None:
+    # As the UCI "Online Retail" export, once its dates are made ISO, writes them.
+    import_file(engine, "contacts", write_csv(tmp_path / "c.csv", ["email", "anna@x.ru"]))
+    result = import_file(engine, "orders", write_csv(tmp_path / "o.csv", [
+        "order_id;email;created_at", "536365;anna@x.ru;2010-12-01 8:26",
+        "536366;anna@x.ru;2010-12-1", "536367;anna@x.ru;2010-02-30 8:26"]))
+    assert (result.imported, [e.code for e in result.errors]) == (2, ["impossible_date"])

@@ -228,6 +228,9 @@ _SLASHED = re.compile(
     r"(?:\s*([AaPp][Mm]))?"
 )
 _ISO_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+# ISO-like with one-digit parts, as exports write them: 2010-12-1 8:26.
+_ISO_LOOSE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?")
 _SLASH_PARTS = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}")
 
 
@@ -306,6 +309,11 @@ def _parse_text_datetime(field: str, text: str, order: str | None) -> datetime:
     if match is not None:
         y, mo, d = match.groups()
         return _build(field, text, int(y), int(mo), int(d))
+    match = _ISO_LOOSE.fullmatch(text)
+    if match is not None:
+        y, mo, d, h, mi, s = match.groups()
+        return _build(field, text, int(y), int(mo), int(d), int(h or 0), int(mi or 0),
+                      int(s or 0))
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
