@@ -235,16 +235,17 @@ def _check_unversioned(conn: Connection) -> None:
     """Refuse to build the schema into a database that already has other tables.
 
     An empty ``alembic_version`` beside Konvert's tables means the workspace
-    lost its schema version; tables without ``alembic_version`` mean a
-    database that is not a Konvert workspace. Both would otherwise fail
-    half-way through the first migration.
+    lost its schema version; a SQLite file with tables but no
+    ``alembic_version`` is not a Konvert workspace. Both would otherwise fail
+    half-way through the first migration (or fill another program's file).
     """
     tables = set(inspect(conn).get_table_names())
     if "alembic_version" in tables and tables - {"alembic_version"}:
         raise WorkspaceError(
             "this workspace is damaged: its schema version is missing (the alembic_version "
             "table is empty); restore it from a backup")
-    if tables and "alembic_version" not in tables:
+    # A PostgreSQL database may well hold other programs' tables beside ours.
+    if tables and "alembic_version" not in tables and conn.dialect.name == "sqlite":
         foreign = WorkspaceError(NOT_A_WORKSPACE + " (it holds other tables)")
         foreign.code = "not_a_workspace"
         raise foreign
