@@ -118,7 +118,7 @@ def _check_depth(conn: Connection, name: str, parsed: Rule) -> None:
 
     So every saved segment can always be counted.
     """
-    rules = dict(conn.execute(select(Segment.name, Segment.rules)).all())
+    rules: dict[str, Any] = dict(conn.execute(select(Segment.name, Segment.rules)).all())
     depths: dict[str, int] = {}
 
     def saved_depth(ref: str) -> int:
