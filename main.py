@@ -6,8 +6,11 @@ import argparse
 import importlib
 import logging
 import os
+import sqlite3
 import sys
 from datetime import date
+
+from sqlalchemy.exc import DBAPIError
 
 from cli.common import CliContext, UsageError
 from workspace.errors import KonvertError
@@ -60,6 +63,13 @@ def _parse_today(value: str | None) -> date:
         raise UsageError(f"--today must be YYYY-MM-DD, not {value!r}") from exc
 
 
+def _fail(exc: KonvertError) -> int:
+    # One line, as scripts expect (driver messages can span several).
+    reason = " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+    sys.stderr.write(f"konvert: {reason}\n")
+    return exc.exit_code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run Konvert with ``argv``; returns the exit status."""
     logging.basicConfig(level=os.environ.get("KONVERT_LOG", "WARNING"))
@@ -78,10 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return int(args.handler(ctx, args))
     except KonvertError as exc:
-        # One line, as scripts expect (driver messages can span several).
-        reason = " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
-        sys.stderr.write(f"konvert: {reason}\n")
-        return exc.exit_code
+        return _fail(exc)
+    except (DBAPIError, sqlite3.Error) as exc:
+        # A database error no command turned into words: still one plain line.
+        from workspace.db import plain_database_error
+
+        return _fail(plain_database_error(exc, ctx._engine.url if ctx and ctx._engine else None))
     except KeyboardInterrupt:
         sys.stderr.write("konvert: interrupted\n")
         return 130

@@ -21,6 +21,7 @@ from segments import (
     parse_rule,
     save_segment,
 )
+from workspace.csvsafe import safe_row
 
 
 def _rules(ctx: CliContext, args: argparse.Namespace) -> Any:
@@ -52,7 +53,7 @@ def _members(ctx: CliContext, args: argparse.Namespace) -> int:
             with open(args.out, "w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(["email"])
-                writer.writerows([e] for e in emails)
+                writer.writerows(safe_row([e]) for e in emails)
         except OSError as exc:
             raise SegmentError(f"cannot write {args.out}: {exc.strerror}") from exc
         ctx.emit({"emails": emails, "count": len(emails), "out": args.out},

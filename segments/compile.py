@@ -48,7 +48,16 @@ from segments.lifecycle import (
     load_thresholds,
     status_predicate,
 )
-from segments.rules import Condition, Group, Not, Reference, Rule, parse_rule
+from segments.rules import (
+    MAX_DEPTH,
+    Condition,
+    Group,
+    Not,
+    Reference,
+    Rule,
+    parse_rule,
+    too_deep,
+)
 from workspace.derived import PURCHASE_STATUSES
 from workspace.models import (
     Contact,
@@ -308,6 +317,7 @@ class Compiler:
         self._thresholds = thresholds
         self.resolve = resolve if resolve is not None else self._load_saved
         self._stack: list[str] = []
+        self._depth = 0
         self._saved: dict[str, Predicate] = {}
 
     @property
@@ -323,13 +333,20 @@ class Compiler:
 
     def predicate(self, rule: Rule) -> Predicate:
         """The SQL predicate on ``contacts`` for ``rule``."""
-        if isinstance(rule, Group):
-            parts = self._ordered(rule.children)
+        if isinstance(rule, Group | Not):
+            # Saved segments are inlined: their depth adds to the rule's own.
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    raise too_deep(rule.path)
+                if isinstance(rule, Not):
+                    return not_(self.predicate(rule.child))
+                parts = self._ordered(rule.children)
+            finally:
+                self._depth -= 1
             if rule.kind == "all":
                 return and_(true(), *parts)
             return or_(false(), *parts)
-        if isinstance(rule, Not):
-            return not_(self.predicate(rule.child))
         if isinstance(rule, Reference):
             return self.reference(rule)
         return self.condition(rule)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, case, func, select
+from sqlalchemy.exc import OperationalError
 
 from segments.compile import (
     BEHAVIOUR_EVENTS,
@@ -48,14 +49,33 @@ class Member:
     city: str | None
 
 
+COUNT_TIMEOUT_S = 30
+"""On PostgreSQL a count is stopped after this many seconds (``statement_timeout``)."""
+
+
 def count(engine: Engine, rule: Any, today: date) -> SegmentCount:
-    """Count the contacts matching ``rule`` and the sendable ones, in one SELECT."""
+    """Count the contacts matching ``rule`` and the sendable ones, in one SELECT.
+
+    On PostgreSQL the count is stopped after :data:`COUNT_TIMEOUT_S` with a
+    :class:`SegmentError` in plain words, instead of holding a connection.
+    """
     with engine.connect() as conn:
         where = compile_rule(conn, rule, today)
-        row = conn.execute(
-            select(func.count(),
-                   func.coalesce(func.sum(case((sendable(), 1), else_=0)), 0))
-            .select_from(contacts.id.table).where(where)).one()
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(
+                f"SET LOCAL statement_timeout = {int(COUNT_TIMEOUT_S * 1000)}")
+        try:
+            row = conn.execute(
+                select(func.count(),
+                       func.coalesce(func.sum(case((sendable(), 1), else_=0)), 0))
+                .select_from(contacts.id.table).where(where)).one()
+        except OperationalError as exc:
+            if "statement timeout" not in str(exc.orig):
+                raise
+            raise SegmentError(
+                f"counting this segment took longer than {COUNT_TIMEOUT_S:g} s and was "
+                "stopped; make the rule simpler or try again when the database is less busy"
+            ) from exc
     return SegmentCount(int(row[0]), int(row[1]))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,10 @@ CONDITION_KEYS = frozenset({"field", "op", "value", "within_days", "min_count"})
 NO_VALUE_OPS = frozenset({"is_empty", "is_not_empty", "exists"})
 LIST_OPS = frozenset({"in", "not_in"})
 DAY_COUNT_OPS = frozenset({"within_last_days", "more_than_days_ago"})
+MAX_DEPTH = 32
+"""Deepest nesting of groups (``all``/``any``/``not``) a rule may have, saved
+segments it refers to included: deeper rules are refused before they reach
+the database (whose expression depth is bounded) or Python's recursion limit."""
 
 
 @dataclass(frozen=True)
@@ -85,12 +90,26 @@ def _fail(path: str, message: str) -> SegmentError:
     return SegmentError(f"{_where(path)}: {message}")
 
 
-def parse_rule(data: Any, path: str = "") -> Rule:
+def too_deep(path: str) -> SegmentError:
+    """The error for a rule nested deeper than :data:`MAX_DEPTH` at ``path``."""
+    where = _where(path)
+    if len(where) > 120:
+        where = where[:50] + "..." + where[-60:]
+    return SegmentError(f"{where}: the rule is nested more than {MAX_DEPTH} levels deep "
+                        "(saved segments it refers to included); make it flatter")
+
+
+def parse_rule(data: Any, path: str = "", *, depth: int = 0) -> Rule:
     """Validate ``data`` (decoded JSON) and return the rule tree.
 
+    ``depth`` is how deep ``data`` already sits (for nested calls).
+
     Raises:
-        SegmentError: naming the path of the first bad node.
+        SegmentError: naming the path of the first bad node; a rule nested
+            deeper than :data:`MAX_DEPTH` is one.
     """
+    if depth > MAX_DEPTH:
+        raise too_deep(path)
     if not isinstance(data, dict):
         raise _fail(path, f"a rule must be a JSON object, not {json.dumps(data)[:60]}")
     if "field" in data:
@@ -104,10 +123,10 @@ def parse_rule(data: Any, path: str = "") -> Rule:
     if key in ("all", "any"):
         if not isinstance(value, list):
             raise _fail(path, f"'{key}' must be a list of rules")
-        return Group(key, tuple(parse_rule(item, _child(path, key, i))
+        return Group(key, tuple(parse_rule(item, _child(path, key, i), depth=depth + 1)
                                 for i, item in enumerate(value)), path)
     if key == "not":
-        return Not(parse_rule(value, _child(path, "not")), path)
+        return Not(parse_rule(value, _child(path, "not"), depth=depth + 1), path)
     if key == "segment":
         if not isinstance(value, str) or not value.strip():
             raise _fail(path, "'segment' must be the name of a saved segment")
@@ -123,6 +142,9 @@ def load_rule_file(path: Path) -> Any:
         raise SegmentError(f"cannot read {path}: {exc.strerror}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SegmentError(f"{path} is not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise SegmentError(f"{path}: the rule is nested far more than {MAX_DEPTH} levels "
+                           "deep; make it flatter") from None
 
 
 def _is_number(value: Any) -> bool:
@@ -213,6 +235,33 @@ def _scalar(spec: FieldSpec, op: str, raw: Any, path: str) -> Any:
                 pass
         raise _fail(path, f"field '{spec.name}' needs a date YYYY-MM-DD, not {json.dumps(raw)}")
     raise AssertionError(kind)
+
+
+def rule_depth(rule: Rule, saved_depth: Callable[[str], int] | None = None) -> int:
+    """How many groups deep ``rule`` is nested (a lone condition is 0).
+
+    With ``saved_depth`` a reference counts as deep as the saved segment it
+    names (``saved_depth(name)``), since compiling inlines it.
+    """
+    if isinstance(rule, Group):
+        return 1 + max((rule_depth(c, saved_depth) for c in rule.children), default=0)
+    if isinstance(rule, Not):
+        return 1 + rule_depth(rule.child, saved_depth)
+    if isinstance(rule, Reference) and saved_depth is not None:
+        return saved_depth(rule.name)
+    return 0
+
+
+def deepest_path(rule: Rule, saved_depth: Callable[[str], int] | None = None) -> str:
+    """The path of the node where ``rule`` is nested deepest (for :func:`too_deep`)."""
+    node = rule
+    while True:
+        if isinstance(node, Group) and node.children:
+            node = max(node.children, key=lambda c: rule_depth(c, saved_depth))
+        elif isinstance(node, Not):
+            node = node.child
+        else:
+            return node.path
 
 
 def referenced_names(rule: Rule) -> set[str]:

@@ -14,7 +14,15 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from segments.errors import SegmentError
-from segments.rules import parse_rule, referenced_names
+from segments.rules import (
+    MAX_DEPTH,
+    Rule,
+    deepest_path,
+    parse_rule,
+    referenced_names,
+    rule_depth,
+    too_deep,
+)
 from workspace.models import Segment
 
 
@@ -95,6 +103,7 @@ def save_segment(conn: Connection, name: str, rules: Any) -> None:
     if cycle:
         raise SegmentError("segments would refer to each other in a cycle: "
                            + " -> ".join(cycle))
+    _check_depth(conn, name, parsed)
     now = datetime.now()
     if conn.execute(select(Segment.id).where(Segment.name == name)).first():
         conn.execute(update(Segment).where(Segment.name == name)
@@ -102,6 +111,29 @@ def save_segment(conn: Connection, name: str, rules: Any) -> None:
     else:
         conn.execute(insert(Segment).values(name=name, rules=rules, created_at=now,
                                             updated_at=now))
+
+
+def _check_depth(conn: Connection, name: str, parsed: Rule) -> None:
+    """Refuse ``parsed`` when, with the saved segments it refers to inlined, it is too deep.
+
+    So every saved segment can always be counted.
+    """
+    rules: dict[str, Any] = dict(conn.execute(select(Segment.name, Segment.rules)).all())
+    depths: dict[str, int] = {}
+
+    def saved_depth(ref: str) -> int:
+        if ref == name:
+            return rule_depth(parsed, saved_depth)
+        if ref not in depths:
+            depths[ref] = 0  # no cycles here (checked before); guards a broken store
+            try:
+                depths[ref] = rule_depth(parse_rule(rules.get(ref)), saved_depth)
+            except SegmentError:
+                depths[ref] = 0
+        return depths[ref]
+
+    if rule_depth(parsed, saved_depth) > MAX_DEPTH:
+        raise too_deep(deepest_path(parsed, saved_depth))
 
 
 def delete_segment(conn: Connection, name: str) -> None:

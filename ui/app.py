@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
 from ui.language import LanguageSwitcher, choose_language
@@ -139,6 +139,17 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     return str(outcome.get("error", ""))
 
 
+def show_workspace_error(exc: BaseException) -> None:
+    """Tell the user in a dialog, in plain words, why the workspace cannot be opened."""
+    reason = error_message(exc)
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("WorkspaceErrors", "Konvert"),
+        QCoreApplication.translate("WorkspaceErrors", "Konvert cannot open the workspace.")
+        + "\n\n" + reason[:1].upper() + reason[1:],
+    )
+
+
 def _demo_shop(engine: Engine, today: date) -> None:
     """The demo shop and its finished A/B test (a worker)."""
     from campaigns.demo import add_demo_campaign
@@ -158,7 +169,13 @@ def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None,
     settings = QSettings("Konvert", "Konvert")
     switcher = LanguageSwitcher(app)
     switcher.apply(choose_language(ctx.lang or None, settings))
-    engine = ctx.engine()
+    try:
+        engine = ctx.engine()
+    except KonvertError as exc:  # damaged, foreign, too new, unreachable: say so in a dialog
+        if screenshot is not None:
+            raise
+        show_workspace_error(exc)
+        return exc.exit_code
     demo_error = ensure_demo_if_empty(engine, ctx.today)
     window = MainWindow(
         engine,

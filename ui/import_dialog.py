@@ -39,7 +39,7 @@ from sqlalchemy import Engine
 from ui.language import current_language
 from ui.pages import RecordsTableModel
 from ui.style import named
-from ui.tasks import Pools, RequestCounter, Task, error_message
+from ui.tasks import Pools, RequestCounter, Task, error_message, warning_text, warnings_caption
 from workspace.errors import ImportFileError
 from workspace.importer import (
     CANONICAL_COLUMNS,
@@ -758,7 +758,7 @@ class ResultPage(QWizardPage):
         )
         self._fill_rejected()
         self.rejected_view.setColumnWidth(0, 90)
-        has_errors = bool(result.errors)
+        has_errors = bool(result.errors or result.warnings)
         self.rejected_view.setVisible(has_errors)
         self.save_button.setVisible(has_errors)
         self.saved_label.setText("")
@@ -768,13 +768,17 @@ class ResultPage(QWizardPage):
         result = self._plan.result
         if result is not None:
             lang = current_language()
-            self.rejected_model.set_rows([[e.line, reason_text(e, lang)] for e in result.errors])
+            self.rejected_model.set_rows(sorted(
+                [[e.line, reason_text(e, lang)] for e in result.errors]
+                + [[w.line, warning_text(w, lang)] for w in result.warnings],
+                key=lambda row: int(row[0])))
 
     def save_report(self, path: Path) -> None:
         """Write the rejected rows to ``path`` as CSV, reasons in the UI language."""
         assert self._plan.result is not None
         try:
-            write_report(path, self._plan.result.errors, current_language())
+            write_report(path, self._plan.result.errors, current_language(),
+                         self._plan.result.warnings)
         except ImportFileError as exc:
             self.saved_label.setText(str(exc))
             return
@@ -806,7 +810,9 @@ class ResultPage(QWizardPage):
         result = self._plan.result
         if result is None:
             return
-        if result.errors:
+        if result.warnings:
+            self.rejected_label.setText(warnings_caption(bool(result.errors)))
+        elif result.errors:
             self.rejected_label.setText(
                 self.tr("Rejected rows (line numbers as in the file; line 1 is the header):")
             )

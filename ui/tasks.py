@@ -33,6 +33,7 @@ are dropped with a :class:`RequestCounter` (``Task.drop_if_stale(counter)``).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -40,9 +41,23 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
 
-from workspace.errors import KonvertError
+from workspace.db import plain_database_error
+from workspace.errors import KonvertError, WorkspaceError
+from workspace.imports.reasons import RowError, reason_text
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +72,75 @@ PROGRESS_INTERVAL_S = 0.05
 _running: set[Task[Any]] = set()
 
 
+# Workspace problems the app says in the user's language (WorkspaceError.code);
+# the English text is the core's message without what follows a colon.
+_WORKSPACE_TEXTS: dict[str, str] = {
+    "not_a_workspace": str(QT_TRANSLATE_NOOP(
+        "WorkspaceErrors", "this file is not a Konvert workspace or is damaged")),
+    "read_only": str(QT_TRANSLATE_NOOP(
+        "WorkspaceErrors", "the workspace is read-only, so nothing can be saved into it; "
+        "check the file's permissions or copy it somewhere writable")),
+    "busy": str(QT_TRANSLATE_NOOP(
+        "WorkspaceErrors", "another import (or another Konvert) is writing to this workspace; "
+        "try again when it has finished")),
+    "cannot_open": str(QT_TRANSLATE_NOOP(
+        "WorkspaceErrors",
+        "cannot open the workspace file (check the folder and its permissions)")),
+    "timeout": str(QT_TRANSLATE_NOOP(
+        "WorkspaceErrors",
+        "the workspace database took too long to answer and the query was stopped")),
+    "connect_timeout": str(QT_TRANSLATE_NOOP(
+        "WorkspaceErrors",
+        "the workspace database server did not answer in time: check the host and port")),
+}
+
+
 def error_message(exc: BaseException) -> str:
-    """Plain words for ``exc``: a user-fixable error as is, a bug with its type."""
+    """Plain words for ``exc``: a user-fixable error as is, a bug with its type.
+
+    Database errors (a damaged or read-only workspace, another writer, a
+    server that does not answer) are said in the UI language.
+    """
+    if isinstance(exc, DBAPIError | sqlite3.Error):
+        exc = plain_database_error(exc)
+    code = getattr(exc, "code", "")
+    if isinstance(exc, WorkspaceError) and code in _WORKSPACE_TEXTS:
+        text = QCoreApplication.translate("WorkspaceErrors", _WORKSPACE_TEXTS[code])
+        detail = str(exc).partition(": ")[2] if code == "not_a_workspace" else ""
+        return f"{text}: {detail}" if detail else text
     if isinstance(exc, KonvertError):
         return str(exc)
     text = str(exc) or type(exc).__name__
     return QCoreApplication.translate("Task", "Unexpected error: {0}").format(text)
+
+
+def show_workspace_problem(parent: QWidget, exc: BaseException) -> QMessageBox:
+    """A window-modal dialog (it does not block) saying a workspace problem in plain words."""
+    reason = error_message(exc)
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("WorkspaceErrors", "Konvert"),
+                      reason[:1].upper() + reason[1:], QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("workspaceProblem")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def warning_text(warning: RowError, lang: str) -> str:
+    """One import warning for a table: the column and the reason, in ``lang``."""
+    return QCoreApplication.translate("ImportWarnings", "Warning, column “{0}”: {1}").format(
+        warning.column, reason_text(warning, lang))
+
+
+def warnings_caption(with_errors: bool) -> str:
+    """The caption above the import result's table when some values were left out."""
+    if with_errors:
+        return QCoreApplication.translate(
+            "ImportWarnings", "Rejected rows, and values left out of imported rows "
+            "(line numbers as in the file; line 1 is the header):")
+    return QCoreApplication.translate(
+        "ImportWarnings", "Every row was imported; these values were left out "
+        "(line numbers as in the file; line 1 is the header):")
 
 
 def show_error(owner: QObject | None, exc: BaseException) -> None:
@@ -70,11 +148,20 @@ def show_error(owner: QObject | None, exc: BaseException) -> None:
 
     This is the default failure handler of every :class:`Task`.
     """
+    if isinstance(exc, DBAPIError | sqlite3.Error):
+        plain = plain_database_error(exc)
+        if plain.code:
+            exc = plain
     if not isinstance(exc, KonvertError):
         log.error("task failed", exc_info=exc)
     window: Any = None
     if owner is not None and shiboken6.isValid(owner):
         window = owner.window() if hasattr(owner, "window") else owner
+    if getattr(exc, "code", "") in _WORKSPACE_TEXTS and isinstance(window, QWidget):
+        # The workspace itself is the problem (read-only, busy, damaged, no
+        # answer): worth a dialog, not a passing status-bar line.
+        show_workspace_problem(window, exc)
+        return
     handler = getattr(window, "show_error", None)
     if callable(handler):
         handler(error_message(exc))

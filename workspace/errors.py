@@ -18,7 +18,14 @@ class KonvertError(Exception):
 
 
 class WorkspaceError(KonvertError):
-    """The workspace cannot be opened, is too new, or the data is invalid."""
+    """The workspace cannot be opened, is too new, or the data is invalid.
+
+    ``code`` names the database problem when one is known (``not_a_workspace``,
+    ``read_only``, ``busy``, ``cannot_open``, ``timeout``, ``connect_timeout``),
+    so the app can say it in the user's language; "" otherwise.
+    """
+
+    code = ""
 
 
 class ImportFileError(WorkspaceError):

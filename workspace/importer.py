@@ -49,16 +49,19 @@ Decisions a marketer should know about:
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table
+from sqlalchemy.exc import DBAPIError
 
 from workspace import derived
+from workspace.db import plain_database_error, write_transaction
 from workspace.errors import ImportFileError
 from workspace.imports.columns import (
     CANONICAL_COLUMNS,
@@ -69,6 +72,7 @@ from workspace.imports.columns import (
     resolve_targets,
 )
 from workspace.imports.indexes import IndexDeferral
+from workspace.imports.limits import ImportLimits, load_limits
 from workspace.imports.pipeline import WritePipeline
 from workspace.imports.reading import XLSX, RowSource, open_rows
 from workspace.imports.reasons import RowError, reason_text
@@ -89,6 +93,7 @@ from workspace.imports.values import (
     parse_consent,
     parse_email,
     parse_gender,
+    phone_parser,
     slash_order,
     text_of,
     text_parser,
@@ -110,6 +115,7 @@ __all__ = [
     "KINDS",
     "FileSniff",
     "ImportCancelledError",
+    "ImportInterruptedError",
     "ImportResult",
     "RowError",
     "import_file",
@@ -150,7 +156,14 @@ class FileSniff:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """Counts of one import; ``errors`` are sorted by line."""
+    """Counts of one import; ``errors`` (rejected rows) and ``warnings`` are sorted by line.
+
+    A warning is a bad value in an optional column: the row was imported
+    without it. ``refused`` is True when ``strict`` refused the whole file
+    (nothing written; the first problem is the only error or warning).
+    ``removed`` counts stored order lines an order's new set of lines no
+    longer has (order-line files only).
+    """
 
     kind: str
     imported: int
@@ -158,12 +171,21 @@ class ImportResult:
     unchanged: int
     rejected: int
     errors: list[RowError]
+    warnings: list[RowError] = field(default_factory=list)
+    refused: bool = False
+    removed: int = 0
 
 
 class ImportCancelledError(ImportFileError):
     """The user cancelled the import; nothing was written."""
 
     exit_code = 1
+
+
+class ImportInterruptedError(ImportFileError):
+    """Ctrl+C (or the like) stopped the import; nothing was written."""
+
+    exit_code = 130
 
 
 class _StrictRejectError(Exception):
@@ -183,6 +205,14 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "events": ("email", "type", "at", "sku", "category", "query", "campaign"),
     "products": ("sku",),
 }
+# Contact columns whose bad value only warns: the contact is imported without
+# it (data.md). The e-mail is the key; the status decides who may be mailed,
+# so a bad one still rejects the row rather than subscribe someone by guess.
+_STRICT_CONTACT_FIELDS = frozenset({"email", "status"})
+MAX_WARNINGS = 100_000
+"""Warnings kept per import (like rejected rows, see ``Tally.max_errors``)."""
+CUSTOM_VALUE_LENGTH = 2000
+"""Longest value of a custom attribute, in characters; a longer one is a warning."""
 _REQUIRED_VALUES: dict[str, tuple[str, ...]] = {
     "contacts": ("email",),
     "orders": ("order_id",),
@@ -213,6 +243,8 @@ def _plain_parser(kind: str, field: str, order: str | None) -> Parser:
         return datetime_parser(field, order)
     if field == "gender":
         return parse_gender
+    if field == "phone":
+        return phone_parser(CONTACTS.c.phone.type.length)  # type: ignore[attr-defined]
     if field == "consent_email":
         return parse_consent
     if field == "status":
@@ -258,13 +290,19 @@ def _line_of(error: RowError) -> int:
 
 
 class _RowReader:
-    """Turns raw cells into :class:`Prepared` rows or a rejection reason."""
+    """Turns raw cells into :class:`Prepared` rows or a rejection reason.
+
+    Bad values of optional contact columns do not reject the row: they are
+    left out and collected in ``warnings`` (line, column, code, reason).
+    """
 
     def __init__(self, kind: str, targets: list[Target],
-                 sample: list[tuple[int, list[Any]]]) -> None:
+                 sample: list[tuple[int, list[Any]]], headers: list[str]) -> None:
         self.kind = kind
+        self.headers = headers
         self.columns: list[tuple[int, str, Parser]] = []
         self.custom: list[tuple[int, str]] = []
+        self.optional: set[int] = set()
         for index, target in enumerate(targets):
             if target.custom is not None:
                 self.custom.append((index, target.custom))
@@ -274,25 +312,60 @@ class _RowReader:
             if target.field in _DATE_FIELDS | _DATETIME_FIELDS:
                 order = slash_order(cells[index] for _, cells in sample if index < len(cells))
             self.columns.append((index, target.field, _parser(kind, target.field, order)))
+            if kind == "contacts" and target.field not in _STRICT_CONTACT_FIELDS:
+                self.optional.add(index)
         self.fields = [field for _, field, _ in self.columns]
         self.key_fields = _KEYS[kind]
         self.required = [f for f in _REQUIRED_VALUES[kind] if f in self.fields]
+        self.warnings: list[RowError] = []
+
+    def header(self, index: int) -> str:
+        """The file's name of column ``index``."""
+        return self.headers[index] if index < len(self.headers) else f"#{index + 1}"
+
+    def _nul_column(self, cells: list[Any]) -> int | None:
+        try:
+            if "\x00" not in "".join(cells):
+                return None
+        except TypeError:  # a workbook row: numbers, dates, None
+            pass
+        for index, cell in enumerate(cells):
+            if isinstance(cell, str) and "\x00" in cell:
+                return index
+        return None
 
     def read(self, line: int, cells: list[Any]) -> Prepared | BadValueError:
         width = len(cells)
+        nul = self._nul_column(cells)
+        if nul is not None:
+            column = self.header(nul)
+            error = BadValueError(
+                "nul_character",
+                f"the cell in column {column!r} contains a NUL character "
+                "(the file may be damaged)", column=column)
+            error.column = column
+            return error
         values: dict[str, Any] = {}
-        for index, field, parse in self.columns:
+        warnings: list[RowError] | None = None
+        for index, field_name, parse in self.columns:
             if index >= width:
                 continue
             try:
                 value = parse(cells[index])
             except BadValueError as exc:
-                return exc
+                if index not in self.optional:
+                    exc.column = self.header(index)
+                    return exc
+                if warnings is None:
+                    warnings = []
+                warnings.append(RowError(line, str(exc), exc.code, exc.params,
+                                         self.header(index)))
+                continue
             if value is not None:
-                values[field] = value
-        for field in self.required:
-            if field not in values:
-                return BadValueError("missing_value", f"missing {field}", field=field)
+                values[field_name] = value
+        for field_name in self.required:
+            if field_name not in values:
+                return BadValueError("missing_value", f"missing {field_name}", field=field_name)
         custom: dict[str, str] | None = None
         if self.custom:
             custom = {}
@@ -300,16 +373,27 @@ class _RowReader:
                 if index < width:
                     cell = cells[index]
                     # text_of inlined for CSV cells: a million rows call it per column.
-                    if cell.__class__ is str and "\x00" not in cell:
+                    if cell.__class__ is str:
                         text: str | None = cell.strip() or None
                     else:
                         text = text_of(cell)
                     if text is not None:
+                        if len(text) > CUSTOM_VALUE_LENGTH:
+                            if warnings is None:
+                                warnings = []
+                            warnings.append(RowError(
+                                line, f"{name} is too long (more than {CUSTOM_VALUE_LENGTH} "
+                                "characters)", "too_long",
+                                {"field": name, "limit": CUSTOM_VALUE_LENGTH},
+                                self.header(index)))
+                            continue
                         custom[name] = text
         if len(self.key_fields) == 1:
             key: Any = values[self.key_fields[0]]
         else:
             key = tuple(values.get(f) for f in self.key_fields)
+        if warnings is not None and len(self.warnings) < MAX_WARNINGS:
+            self.warnings.extend(warnings)
         return Prepared(line, key, values, custom)
 
 
@@ -355,6 +439,8 @@ def import_file(
     strict: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    waiting: Callable[[], None] | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Import one file of ``kind`` into the workspace, in one transaction.
 
@@ -366,26 +452,58 @@ def import_file(
             or None for "as recognised"; headers not listed are recognised.
         encoding: Codec of a CSV file; detected when None.
         delimiter: ``,`` ``;`` or tab; detected when None.
-        strict: Reject the whole file (nothing written) at the first bad row;
-            the result then has ``rejected == 1`` and that row's error.
+        strict: Refuse the whole file (nothing written) at the first rejected
+            row or warning; the result then has ``refused`` set and only
+            that problem (``rejected == 1`` for a rejected row).
         progress: Called with ``(done, total)`` after each batch: bytes of a
             CSV file, rows of a workbook.
         cancelled: Polled between batches; when it returns True the import
             is rolled back and :class:`ImportCancelledError` raised.
+        waiting: Called once when another import holds the workspace (SQLite)
+            and this one waits for it (see :func:`workspace.db.write_transaction`).
+        limits: Bounds of the file; the workspace's setting when None
+            (:mod:`workspace.imports.limits`).
 
     Raises:
         ImportFileError: The file cannot be read, the kind is unknown, a
-            required column is missing or the mapping is wrong.
+            required column is missing, the mapping is wrong or the file is
+            beyond the import limits (:mod:`workspace.imports.limits`).
+        ImportInterruptedError: Ctrl+C; nothing was written.
+        WorkspaceError: The workspace cannot be written (read-only, busy).
     """
     check_kind(kind)
-    with open_rows(path, encoding=encoding, delimiter=delimiter) as source:
+    if limits is None:
+        try:
+            with engine.connect() as conn:
+                limits = load_limits(conn)
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise plain_database_error(exc, engine.url) from exc
+    limits.validate()
+    try:
+        return _import(engine, kind, Path(path), mapping, encoding, delimiter, strict,
+                       progress, cancelled, waiting, limits)
+    except KeyboardInterrupt:
+        raise ImportInterruptedError("interrupted; nothing was imported") from None
+    except (DBAPIError, sqlite3.Error) as exc:
+        plain = plain_database_error(exc, engine.url)
+        if not plain.code:
+            raise  # not a problem of the user's making: a bug to see in full
+        raise plain from exc
+
+
+def _import(engine: Engine, kind: str, path: Path, mapping: Mapping[str, str | None] | None,
+            encoding: str | None, delimiter: str | None, strict: bool,
+            progress: Progress | None, cancelled: Cancelled | None,
+            waiting: Callable[[], None] | None, limits: ImportLimits) -> ImportResult:
+    with open_rows(path, encoding=encoding, delimiter=delimiter, limits=limits) as source:
         targets = resolve_targets(kind, source.headers, mapping)
         sample = list(islice(source.rows, DATE_SNIFF_ROWS))
-        reader = _RowReader(kind, targets, sample)
+        reader = _RowReader(kind, targets, sample, source.headers)
         estimated = _estimate_rows(source, len(sample))
         tally = Tally()
+        tally.warnings = reader.warnings
         try:
-            with engine.begin() as conn, _page_cache(conn, kind):
+            with write_transaction(engine, waiting=waiting) as conn, _page_cache(conn, kind):
                 writer = WRITERS[kind](conn, reader.fields, tally)
                 deferral = IndexDeferral(conn, _deferred_indexes(kind, reader), estimated)
                 writer.before_write = deferral.consider
@@ -408,18 +526,26 @@ def import_file(
                 else:
                     _run(source, rows, reader, writer.write, tally, strict, progress,
                          cancelled)
+                writer.finish()
                 if kind != "products":
                     derived.recompute(conn)
                 deferral.restore()
         except _StrictRejectError:
-            first = min(tally.errors, key=_line_of)
-            log.info("strict import of %s rejected at line %d", path, first.line)
-            return ImportResult(kind, 0, 0, 0, 1, [first])
+            first_error = min(tally.errors, key=_line_of, default=None)
+            first_warning = min(tally.warnings, key=_line_of, default=None)
+            if first_error is not None and (first_warning is None
+                                            or first_error.line <= first_warning.line):
+                log.info("strict import of %s refused at line %d", path, first_error.line)
+                return ImportResult(kind, 0, 0, 0, 1, [first_error], [], refused=True)
+            assert first_warning is not None
+            log.info("strict import of %s refused at line %d", path, first_warning.line)
+            return ImportResult(kind, 0, 0, 0, 0, [], [first_warning], refused=True)
     errors = sorted(tally.errors, key=_line_of)
-    log.info("imported %s from %s: %d new, %d updated, %d unchanged, %d rejected",
-             kind, path, tally.imported, tally.updated, tally.unchanged, tally.rejected)
+    log.info("imported %s from %s: %d new, %d updated, %d unchanged, %d rejected, "
+             "%d warnings", kind, path, tally.imported, tally.updated, tally.unchanged,
+             tally.rejected, len(tally.warnings))
     return ImportResult(kind, tally.imported, tally.updated, tally.unchanged, tally.rejected,
-                        errors)
+                        errors, sorted(tally.warnings, key=_line_of), removed=tally.removed)
 
 
 @contextmanager
@@ -461,20 +587,24 @@ def _run(
     cancelled: Cancelled | None,
 ) -> None:
     """Read, validate and write every row, counting into ``tally``."""
-    seen = SeenKeys()
+    # The lines of an order are a set: the same SKU twice is two lines, not a duplicate.
+    seen = SeenKeys() if reader.kind != "order_lines" else None
     batch: list[Prepared] = []
     key_name = _describe_key(reader.kind)
     errors = tally.errors
+    warnings = tally.warnings
 
     def flush() -> None:
         if batch:
-            fresh, duplicates = seen.split(batch)
-            for line, first in duplicates:
-                tally.reject(line, "duplicate_key", f"duplicate {key_name} of line {first}",
-                             key=key_name, first_line=first)
+            fresh = batch
+            if seen is not None:
+                fresh, duplicates = seen.split(batch)
+                for line, first in duplicates:
+                    tally.reject(line, "duplicate_key", f"duplicate {key_name} of line {first}",
+                                 key=key_name, first_line=first)
             write(fresh)
             batch.clear()
-        if strict and errors:
+        if strict and (errors or warnings):
             raise _StrictRejectError
         if cancelled is not None and cancelled():
             raise ImportCancelledError("import cancelled; nothing was changed")
@@ -486,14 +616,16 @@ def _run(
             result = reader.read(line, cells)
             if isinstance(result, Prepared):
                 batch.append(result)
-                if len(batch) >= BATCH_ROWS:
+                if len(batch) >= BATCH_ROWS or (strict and warnings):
                     flush()
                 continue
-            tally.reject(line, result.code, str(result), **result.params)
+            params = {k: v for k, v in result.params.items() if k != "column"}
+            tally.reject(line, result.code, str(result), column=result.column, **params)
             if strict:
                 flush()
         flush()
     finally:
-        seen.close()
+        if seen is not None:
+            seen.close()
     if progress is not None:
         progress(source.total, source.total)

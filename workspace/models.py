@@ -181,7 +181,8 @@ class OrderLine(Base):
     style_ci: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (
-        UniqueConstraint("order_pk", "sku", "color", "size", name="uq_order_lines_item"),
+        # No unique key: the lines of an order are a set, the same SKU may repeat
+        # (migration 0006).
         Index("ix_order_lines_category_ci", "category_ci"),
     )
 

@@ -40,11 +40,14 @@ def test_json_shape_and_exit_0_with_rejected_rows(
     assert code == 0
     data = json.loads(out)
     assert {k: data[k] for k in ("imported", "updated", "unchanged", "rejected")} == {
-        "imported": 1, "updated": 0, "unchanged": 0, "rejected": 2}
+        "imported": 2, "updated": 0, "unchanged": 0, "rejected": 1}
     assert data["errors"] == [
-        {"line": 3, "reason": "invalid email 'bad-email'", "code": "invalid_email"},
-        {"line": 4, "reason": "impossible date in birth_date: 31.02.1990",
-         "code": "impossible_date"},
+        {"line": 3, "column": "Почта", "reason": "invalid email 'bad-email'",
+         "code": "invalid_email"},
+    ]
+    assert data["warnings"] == [
+        {"line": 4, "column": "Дата рождения",
+         "reason": "impossible date in birth_date: 31.02.1990", "code": "impossible_date"},
     ]
     code, out, _ = _run(capsys, workspace_url, "--json", "import", "contacts", str(contacts_csv))
     assert (code, json.loads(out)["imported"], json.loads(out)["updated"]) == (0, 0, 0)
@@ -59,7 +62,7 @@ def test_strict_exits_1_and_writes_nothing(
     data = json.loads(out)
     assert (data["imported"], data["rejected"], data["errors"][0]["line"]) == (0, 1, 3)
     code, out, _ = _run(capsys, sqlite_url, "--json", "import", "contacts", str(contacts_csv))
-    assert json.loads(out)["imported"] == 1  # nothing was written by the strict run
+    assert json.loads(out)["imported"] == 2  # nothing was written by the strict run
 
 
 def test_human_summary_and_report(capsys: pytest.CaptureFixture[str], sqlite_url: str,
@@ -68,12 +71,15 @@ def test_human_summary_and_report(capsys: pytest.CaptureFixture[str], sqlite_url
     code, out, _ = _run(capsys, sqlite_url, "import", "contacts", str(contacts_csv),
                         "--report", str(report))
     assert code == 0
-    assert "1 imported" in out and "2 rejected" in out and "line 3: invalid email" in out
+    assert "2 imported" in out and "1 rejected" in out and "1 warnings" in out
+    assert "line 3, column Почта: invalid email" in out
+    assert "warning: line 4, column Дата рождения: impossible date" in out
     data = report.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     assert data.decode("utf-8-sig").splitlines() == [
-        "line,reason", "3,invalid email 'bad-email'",
-        "4,impossible date in birth_date: 31.02.1990"]
+        "line,reason,severity,column,code",
+        "3,invalid email 'bad-email',error,Почта,invalid_email",
+        "4,impossible date in birth_date: 31.02.1990,warning,Дата рождения,impossible_date"]
 
 
 def test_map_encoding_delimiter_options(capsys: pytest.CaptureFixture[str], sqlite_url: str,

@@ -31,7 +31,8 @@ def test_reasons_follow_lang_and_json_has_codes(
     assert error["line"] == 3 and error["code"] == "invalid_email"
     assert "invalid_email" in RU_REASONS
     assert any("а" <= ch <= "я" for ch in error["reason"])
-    assert report.read_text(encoding="utf-8-sig").splitlines()[1] == f"3,{error['reason']}"
+    assert report.read_text(encoding="utf-8-sig").splitlines()[1] == \
+        f"3,{error['reason']},error,{error['column']},invalid_email"
 
     # English stays the default.
     main.main(["--workspace", workspace_url, "--json", "import", "contacts", str(path)])

@@ -44,16 +44,19 @@ def _contacts_file(tmp_path: Path, lines: list[str] | None = None, **kwargs: obj
 def test_excel_export_done_when(engine: Engine, tmp_path: Path) -> None:
     path = _contacts_file(tmp_path, encoding="cp1251")
     result = import_file(engine, "contacts", path)
-    assert (result.imported, result.updated, result.unchanged, result.rejected) == (3, 0, 0, 3)
-    assert [e.line for e in result.errors] == [4, 5, 6]
+    assert (result.imported, result.updated, result.unchanged, result.rejected) == (4, 0, 0, 2)
+    assert [e.line for e in result.errors] == [4, 5]
     assert "line 2" in result.errors[0].reason and "duplicate" in result.errors[0].reason
     assert "invalid email" in result.errors[1].reason
-    assert "impossible date" in result.errors[2].reason
+    # An impossible birth date is a warning: Ольга is imported without it.
+    assert [(w.line, w.column, w.code) for w in result.warnings] == [
+        (6, "Дата рождения", "impossible_date")]
     assert rows(engine, select(C.email, C.first_name, C.last_name, C.gender, C.birth_date,
                                C.city, C.status).order_by(C.email)) == [
         ("anna@example.ru", "Анна", "Смирнова", "female", date(1991, 7, 12), "Тверь",
          "subscribed"),
         ("ivan@example.ru", "Иван", "Петров", "male", date(1990, 3, 5), "Москва", "subscribed"),
+        ("olga@example.ru", "Ольга", None, "female", None, "Казань", "subscribed"),
         ("petr@example.ru", "Пётр", None, "unknown", None, None, "unsubscribed"),
     ]
     assert scalar(engine, "SELECT city_ci FROM contacts WHERE email = 'ivan@example.ru'") == \
@@ -62,7 +65,7 @@ def test_excel_export_done_when(engine: Engine, tmp_path: Path) -> None:
     before = snapshot(engine)
 
     again = import_file(engine, "contacts", path)
-    assert (again.imported, again.updated, again.unchanged, again.rejected) == (0, 0, 3, 3)
+    assert (again.imported, again.updated, again.unchanged, again.rejected) == (0, 0, 4, 2)
     assert snapshot(engine) == before
 
 
@@ -87,7 +90,7 @@ def test_each_encoding(engine: Engine, tmp_path: Path, encoding: str, bom: bytes
     delimiter = "\t" if encoding.startswith("utf-16") else ";"
     path = _contacts_file(tmp_path, encoding=encoding, bom=bom, delimiter=delimiter)
     result = import_file(engine, "contacts", path)
-    assert (result.imported, result.rejected) == (3, 3)
+    assert (result.imported, result.rejected, len(result.warnings)) == (4, 2, 1)
     assert scalar(engine, "SELECT last_name FROM contacts WHERE email = 'anna@example.ru'") == \
         "Смирнова"
 
@@ -135,14 +138,16 @@ def test_each_date_form(engine: Engine, tmp_path: Path) -> None:
         "f@x.ru;завтра;05.03.2024",
     ])
     result = import_file(engine, "contacts", path)
-    assert result.imported == 5
-    assert [(e.line, "unparseable date" in e.reason) for e in result.errors] == [(7, True)]
+    assert (result.imported, result.rejected) == (6, 0)
+    assert [(w.line, w.column, "unparseable date" in w.reason) for w in result.warnings] == [
+        (7, "registered_at", True)]
     assert rows(engine, select(C.email, C.registered_at, C.birth_date).order_by(C.email)) == [
         ("a@x.ru", datetime(2024, 3, 5), date(2024, 3, 5)),
         ("b@x.ru", datetime(2024, 3, 5, 14, 30), date(2024, 3, 5)),
         ("c@x.ru", datetime(2024, 3, 5), date(2024, 3, 5)),
         ("d@x.ru", datetime(2024, 3, 5, 14, 30), date(2024, 3, 5)),
         ("e@x.ru", datetime(2024, 3, 5), date(2024, 3, 5)),
+        ("f@x.ru", None, date(2024, 3, 5)),
     ]
 
 
@@ -171,9 +176,11 @@ def test_inconsistent_slash_dates_are_rejected(engine: Engine, tmp_path: Path) -
         "c@x.ru;05.03.1990",
     ])
     result = import_file(engine, "contacts", path)
-    assert result.imported == 1
-    assert [e.line for e in result.errors] == [2, 3]
-    assert all("ambiguous" in e.reason for e in result.errors)
+    assert (result.imported, result.rejected) == (3, 0)
+    assert [w.line for w in result.warnings] == [2, 3]
+    assert all("ambiguous" in w.reason for w in result.warnings)
+    assert rows(engine, select(C.email, C.birth_date).order_by(C.email)) == [
+        ("a@x.ru", None), ("b@x.ru", None), ("c@x.ru", date(1990, 3, 5))]
 
 
 def test_hand_mapping_and_custom_attributes(engine: Engine, tmp_path: Path) -> None:
@@ -306,13 +313,16 @@ def test_xlsx(engine: Engine, tmp_path: Path) -> None:
     assert info.headers[0] == "Почта" and info.mapping["Согласие"] == "consent_email"
     assert info.sample_rows[0][:4] == ["anna@x.ru", "Анна", "1990-03-05 00:00:00", "79160000001"]
     result = import_file(engine, "contacts", path)
-    assert result.imported == 2
-    assert [(e.line, e.reason.split(" ")[0]) for e in result.errors] == [
-        (3, "invalid"), (5, "impossible")]
+    assert result.imported == 3
+    assert [(e.line, e.reason.split(" ")[0]) for e in result.errors] == [(3, "invalid")]
+    # Vera keeps her row: the impossible birth date and the short phone are warnings.
+    assert [(w.line, w.column, w.code) for w in result.warnings] == [
+        (5, "Дата рождения", "impossible_date"), (5, "Телефон", "invalid_phone")]
     assert rows(engine, select(C.email, C.birth_date, C.phone, C.registered_at,
                                C.consent_email).order_by(C.email)) == [
         ("anna@x.ru", date(1990, 3, 5), "79160000001", datetime(2024, 1, 2, 10, 30), True),
         ("oleg@x.ru", date(1985, 2, 1), None, None, False),
+        ("vera@x.ru", None, None, datetime(2024, 1, 5), False),
     ]
 
 
@@ -361,18 +371,19 @@ def test_order_lines_with_unknown_order(engine: Engine, tmp_path: Path) -> None:
         "1001;SKU-1;Платья;900;2;красный;M",
     ])
     result = import_file(engine, "order_lines", lines)
-    assert result.imported == 3
+    # The same SKU, colour and size twice (lines 2 and 7) are two lines of order 1001.
+    assert result.imported == 4
     reasons = {e.line: e.reason for e in result.errors}
-    assert set(reasons) == {5, 6, 7}
+    assert set(reasons) == {5, 6}
     assert "unknown order" in reasons[5]
-    assert "duplicate" in reasons[7] and "line 2" in reasons[7]
     assert scalar(engine, "SELECT category_ci FROM order_lines WHERE sku = 'SKU-2'") == "обувь"
     before = snapshot(engine)
     again = import_file(engine, "order_lines", lines)
-    assert (again.imported, again.updated, again.unchanged) == (0, 0, 3)
+    assert (again.imported, again.updated, again.unchanged, again.removed) == (0, 0, 4, 0)
     assert snapshot(engine) == before
+    # 1 + 1 + 1 + 2 items in order 1001, none in 1002.
     assert rows(engine, select(C.items_per_order).where(C.email == "anna@x.ru")) == [
-        (Decimal("1.50"),)]
+        (Decimal("2.50"),)]
 
 
 def test_events_reimport_without_duplicates(engine: Engine, tmp_path: Path) -> None:

@@ -85,17 +85,24 @@ def test_import_flow_end_to_end(
     qtbot.wait_until(lambda: dialog.currentPage() is dialog.result_page)
     result = dialog.plan.result
     assert result is not None and imported == [True]
-    assert (result.imported, result.updated, result.rejected) == (2, 0, 2)
-    assert dialog.result_page.count_labels["imported"].text() == "2"
-    assert dialog.result_page.count_labels["rejected"].text() == "2"
+    # Ольга's impossible birth date is a warning: she is imported without it.
+    assert (result.imported, result.updated, result.rejected) == (3, 0, 1)
+    assert [(w.line, w.column, w.code) for w in result.warnings] == [
+        (4, "Дата рождения", "impossible_date")]
+    assert dialog.result_page.count_labels["imported"].text() == "3"
+    assert dialog.result_page.count_labels["rejected"].text() == "1"
     model = dialog.result_page.rejected_model
     assert model.rowCount() == 2
     assert [model.data(model.index(r, 0)) for r in range(2)] == ["3", "4"]
+    assert model.data(model.index(1, 1)) == (
+        "Warning, column “Дата рождения”: impossible date in birth_date: 31.02.1992")
+    assert "values left out" in dialog.result_page.rejected_label.text()
 
     report = tmp_path / "report.csv"
     dialog.result_page.save_report(report)
     lines = report.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "line,reason" and lines[1].startswith("3,")
+    assert lines[0] == "line,reason,severity,column,code" and lines[1].startswith("3,")
+    assert lines[2].startswith("4,") and ",warning,Дата рождения,impossible_date" in lines[2]
     assert model.data(model.index(0, 1)) == result.errors[0].reason
 
     # Switching to Russian says the reasons in Russian, on screen and in the report.
@@ -103,8 +110,12 @@ def test_import_flow_end_to_end(
     russian = reason_text(result.errors[0], "ru")
     assert russian != result.errors[0].reason and any("а" <= ch <= "я" for ch in russian)
     assert model.data(model.index(0, 1)) == russian
+    assert model.data(model.index(1, 1)) == (
+        "Предупреждение, столбец «Дата рождения»: "
+        "несуществующая дата в поле «дата рождения»: 31.02.1992")
+    assert "пропущен" in dialog.result_page.rejected_label.text()
     dialog.result_page.save_report(report)
-    assert report.read_text(encoding="utf-8-sig").splitlines()[1] == f"3,{russian}"
+    assert report.read_text(encoding="utf-8-sig").splitlines()[1].startswith(f"3,{russian},")
     # A report that cannot be written says so on the page instead of failing.
     dialog.result_page.save_report(tmp_path / "no-such-folder" / "report.csv")
     assert "no-such-folder" in dialog.result_page.saved_label.text()
@@ -112,7 +123,8 @@ def test_import_flow_end_to_end(
     with sqlite_engine.connect() as conn:
         cities = conn.execute(select(Contact.email, Contact.city).order_by(Contact.email)).all()
         attributes = conn.execute(select(ContactAttribute.name, ContactAttribute.value)).all()
-    assert cities == [("anna@example.ru", "Москва"), ("maria@example.ru", "Уфа")]
+    assert cities == [("anna@example.ru", "Москва"), ("maria@example.ru", "Уфа"),
+                      ("olga@example.ru", "Санкт-Петербург")]
     assert ("Любимый цвет", "красный") in attributes
     assert all(name != "Комментарий" for name, _ in attributes)
 

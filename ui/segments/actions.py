@@ -26,6 +26,7 @@ from segments import (
     sample_members,
     save_segment,
 )
+from workspace.csvsafe import safe_row
 from workspace.models import Contact, Segment
 
 SAMPLE_SIZE = 20
@@ -112,7 +113,7 @@ def export_members_csv(engine: Engine, rule: Any, today: date, path: Path) -> in
             writer = csv.writer(fh)
             writer.writerow(CSV_COLUMNS)
             for row in conn.execution_options(yield_per=2000).execute(query):
-                writer.writerow(["" if v is None else v for v in row])
+                writer.writerow(safe_row("" if v is None else v for v in row))
                 written += 1
     except OSError as exc:
         raise SegmentError(f"cannot write {path}: {exc.strerror}") from exc

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from workspace.errors import ImportFileError
+from workspace.imports.limits import ImportLimits, check_workbook, too_many_rows
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ def _header_texts(cells: list[Any]) -> list[str]:
 
 
 def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
-              whole_file: bool) -> RowSource:
+              whole_file: bool, limits: ImportLimits) -> RowSource:
     chosen = normalize_encoding(encoding) if encoding else detect_encoding(
         path, whole_file=whole_file)
     # A detected single-byte encoding decodes every byte; an undefined one is
@@ -216,9 +217,13 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         start = reader.line_num + 1 + skipped
+        left = limits.max_rows
         try:
             for record in reader:
                 if record and "".join(record).strip():
+                    if not left:
+                        raise too_many_rows(path.name, limits)
+                    left -= 1
                     yield start, record
                 start = reader.line_num + 1 + skipped
         except UnicodeDecodeError as exc:
@@ -232,9 +237,10 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None,
     return RowSource(chosen, delimiter, headers, rows(), size, raw.tell, text.close)
 
 
-def _open_xlsx(path: Path) -> RowSource:
+def _open_xlsx(path: Path, limits: ImportLimits) -> RowSource:
     import openpyxl
 
+    check_workbook(path, limits)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -244,6 +250,9 @@ def _open_xlsx(path: Path) -> RowSource:
         book.close()
         raise ImportFileError(f"{path.name} has no worksheet")
     total = int(sheet.max_row or 0)
+    if total > limits.max_rows + 1:  # the sheet's own dimension says so: refuse early
+        book.close()
+        raise too_many_rows(path.name, limits)
     iterator = sheet.iter_rows(values_only=True)
     first = next(iterator, None)
     if first is None:
@@ -253,27 +262,34 @@ def _open_xlsx(path: Path) -> RowSource:
     state = {"line": 1}
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
+        left = limits.max_rows
         for line, values in enumerate(iterator, start=2):
             state["line"] = line
             if any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+                if not left:
+                    raise too_many_rows(path.name, limits)
+                left -= 1
                 yield line, list(values)
 
     return RowSource(XLSX, None, headers, rows(), total, lambda: state["line"], book.close)
 
 
 def open_rows(path: str | Path, *, encoding: str | None = None, delimiter: str | None = None,
-              whole_file: bool = True) -> RowSource:
+              whole_file: bool = True, limits: ImportLimits | None = None) -> RowSource:
     """Open a CSV or XLSX file for reading rows lazily.
 
     ``whole_file=False`` limits UTF-8 detection to the first megabyte (for
     previews); an import checks the whole file so a stray Windows-1251 byte
-    late in the file is not misread.
+    late in the file is not misread. ``limits`` bound the rows and the size
+    a workbook unpacks to (defaults when None); reading past them raises
+    :class:`ImportFileError`.
     """
     file = Path(path)
     _check_readable(file)
+    bounds = limits if limits is not None else ImportLimits()
     try:
         if is_xlsx(file):
-            return _open_xlsx(file)
-        return _open_csv(file, encoding, delimiter, whole_file)
+            return _open_xlsx(file, bounds)
+        return _open_csv(file, encoding, delimiter, whole_file, bounds)
     except OSError as exc:
         raise ImportFileError(f"cannot read {file}: {exc.strerror or exc}") from exc

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workspace.csvsafe import safe_row
 from workspace.errors import ImportFileError
 
 LANGUAGES = ("en", "ru")
@@ -21,18 +22,20 @@ LANGUAGES = ("en", "ru")
 
 @dataclass(frozen=True)
 class RowError:
-    """A rejected row: its 1-based physical line (header is line 1) and why.
+    """A rejected row, or a warning about one value: its 1-based physical line and why.
 
     ``reason`` is English; ``code`` names the kind of problem (see
     :data:`RU_REASONS` for the list) and ``params`` the values the reason
-    mentions. Equality compares ``line`` and ``reason`` only, which the code
-    and params merely spell out.
+    mentions. ``column`` is the file's header of the cell concerned (always
+    given for a warning, when known for an error). Equality compares
+    ``line`` and ``reason`` only, which the code and params merely spell out.
     """
 
     line: int
     reason: str
     code: str = field(default="", compare=False)
     params: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    column: str = field(default="", compare=False)
 
 
 # Russian names of the canonical columns (and of the pseudo-fields the
@@ -80,6 +83,13 @@ RU_REASONS: dict[str, str] = {
     "missing_order_email": "у нового заказа не указан e-mail",
     "missing_order_date": "у нового заказа не указана дата заказа",
     "missing_product_name": "у нового товара {sku} не указано название",
+    "invalid_phone": "не похоже на номер телефона: «{value}»",
+    "unsafe_email": (
+        "неверный адрес e-mail «{value}»: адрес не может начинаться с =, +, - или @"
+    ),
+    "nul_character": (
+        "в ячейке «{column}» есть нулевой символ (NUL): файл, похоже, повреждён"
+    ),
 }
 
 
@@ -102,16 +112,30 @@ def reason_text(error: RowError, lang: str) -> str:
         return error.reason
 
 
-def write_report(path: Path, errors: Sequence[RowError], lang: str = "en") -> None:
-    """Write rejected rows as CSV (``line,reason``), UTF-8 with BOM so Excel shows Cyrillic.
+REPORT_HEADER = ["line", "reason", "severity", "column", "code"]
+
+
+def write_report(path: Path, errors: Sequence[RowError], lang: str = "en",
+                 warnings: Sequence[RowError] = ()) -> None:
+    """Write rejected rows and warnings as CSV, UTF-8 with BOM so Excel shows Cyrillic.
+
+    Columns: ``line,reason,severity,column,code`` (severity ``error`` for a
+    rejected row, ``warning`` for a value left out), sorted by line. Cells
+    that a spreadsheet would run as a formula are neutralised
+    (:func:`workspace.csvsafe.safe_row`): reasons quote the file's values.
 
     Raises:
         ImportFileError: the report cannot be written (no such folder, no permission).
     """
+    entries = sorted([(e.line, 0, "error", e) for e in errors]
+                     + [(w.line, 1, "warning", w) for w in warnings],
+                     key=lambda entry: (entry[0], entry[1]))
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(["line", "reason"])
-            writer.writerows([error.line, reason_text(error, lang)] for error in errors)
+            writer.writerow(REPORT_HEADER)
+            writer.writerows(
+                safe_row([item.line, reason_text(item, lang), severity, item.column, item.code])
+                for _line, _order, severity, item in entries)
     except OSError as exc:
         raise ImportFileError(f"cannot write report {path}: {exc.strerror or exc}") from exc

@@ -28,6 +28,7 @@ class BadValueError(ValueError):
         super().__init__(reason)
         self.code = code
         self.params = params
+        self.column = ""  # the file's header of the cell, once the importer knows it
 
 
 def memoized(parse: Parser, limit: int = 50_000) -> Parser:
@@ -101,12 +102,20 @@ def text_parser(field: str, max_length: int | None) -> Parser:
 _EMAIL = re.compile(r"[^@\s\"<>,;()\[\]]+@[^@\s\"<>,;()\[\]]+\.[^@\s\"<>,;()\[\].]+")
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def parse_email(raw: Any) -> str | None:
     """The folded e-mail address (the contact key), or :class:`BadValueError`."""
     value = text_of(raw)
     if value is None:
         return None
     folded = value.casefold()
+    if folded.startswith(_FORMULA_STARTS):
+        # A spreadsheet would run it as a formula (see workspace.csvsafe).
+        raise BadValueError("unsafe_email",
+                            f"invalid email {_show(value)!r}: an address cannot start with "
+                            "=, +, - or @", value=_show(value))
     if (
         len(folded) > 320
         or not _EMAIL.fullmatch(folded)
@@ -219,6 +228,9 @@ _SLASHED = re.compile(
     r"(?:\s*([AaPp][Mm]))?"
 )
 _ISO_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+# ISO-like with one-digit parts, as exports write them: 2010-12-1 8:26.
+_ISO_LOOSE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?")
 _SLASH_PARTS = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{4}")
 
 
@@ -297,6 +309,11 @@ def _parse_text_datetime(field: str, text: str, order: str | None) -> datetime:
     if match is not None:
         y, mo, d = match.groups()
         return _build(field, text, int(y), int(mo), int(d))
+    match = _ISO_LOOSE.fullmatch(text)
+    if match is not None:
+        y, mo, d, h, mi, s = match.groups()
+        return _build(field, text, int(y), int(mo), int(d), int(h or 0), int(mi or 0),
+                      int(s or 0))
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
@@ -396,12 +413,53 @@ DEVICES = _table({
 })
 
 
+_UNKNOWN_GENDERS = frozenset(_key(a) for a in (
+    "unknown", "u", "?", "-", "не указан", "не указано", "неизвестно", "нет данных", "n/a"))
+
+
 def parse_gender(raw: Any) -> str | None:
-    """``female``/``male`` from the aliases in data.md; anything else ``unknown``."""
+    """``female``/``male`` from the aliases in data.md, ``unknown`` when the file says so.
+
+    Any other value is a :class:`BadValueError` (``unknown_value``), which the
+    importer reports as a warning: the contact keeps its gender (a new one
+    gets ``unknown``).
+    """
     text = text_of(raw)
     if text is None:
         return None
-    return GENDERS.get(_key(text), "unknown")
+    key = _key(text)
+    found = GENDERS.get(key)
+    if found is not None:
+        return found
+    if key in _UNKNOWN_GENDERS:
+        return "unknown"
+    raise BadValueError("unknown_value",
+                        f"unknown gender {_show(text)!r} (expected one of: female, male)",
+                        field="gender", value=_show(text), allowed="female, male")
+
+
+# Digits with the usual separators, an optional leading + and an extension.
+_PHONE = re.compile(r"\+?[\d\s().\-/]+(?:\s*(?:доб|ext|x)\.?\s*\d+)?", re.IGNORECASE)
+
+
+def phone_parser(max_length: int) -> Parser:
+    """A parser for a phone number: 5 to 20 digits with ``+ ( ) - . /`` and spaces."""
+
+    def parse(raw: Any) -> str | None:
+        value = text_of(raw)
+        if value is None:
+            return None
+        digits = sum(ch.isdigit() for ch in value)
+        if not 5 <= digits <= 20 or not _PHONE.fullmatch(value):
+            raise BadValueError("invalid_phone", f"not a phone number: {_show(value)!r}",
+                                field="phone", value=_show(value))
+        if len(value) > max_length:
+            raise BadValueError("too_long",
+                                f"phone is too long (more than {max_length} characters)",
+                                field="phone", limit=max_length)
+        return value
+
+    return parse
 
 
 def parse_consent(raw: Any) -> bool | None:

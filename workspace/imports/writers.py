@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from functools import partial
 from itertools import repeat
 from operator import itemgetter
@@ -74,15 +75,21 @@ class Tally:
     rejected: int = 0
     errors: list[RowError] = field(default_factory=list)
     max_errors: int = 100_000
+    warnings: list[RowError] = field(default_factory=list)
+    removed: int = 0
 
-    def reject(self, line: int, code: str, reason: str, **params: Any) -> None:
+    def reject(self, line: int, code: str, reason: str, *, column: str = "",
+               **params: Any) -> None:
         """Count a rejected row; keep its error unless there are already too many.
 
-        ``code`` and ``params`` are described in :mod:`workspace.imports.reasons`.
+        ``code`` and ``params`` are described in :mod:`workspace.imports.reasons`;
+        ``column`` is the file's header of the bad cell, when known.
         """
         self.rejected += 1
         if len(self.errors) < self.max_errors:
-            self.errors.append(RowError(line, reason, code, params))
+            if column:
+                params = {**params, "column": column}
+            self.errors.append(RowError(line, reason, code, params, column))
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
@@ -347,6 +354,10 @@ class Writer:
         """Upsert one batch."""
         raise NotImplementedError
 
+    def finish(self) -> None:
+        """Called once after the last batch, inside the transaction."""
+        return None
+
 
 _NEWEST = select(func.max(CONTACTS.c.id))
 _NEWER = select(CONTACTS.c.email, CONTACTS.c.id).where(CONTACTS.c.id > bindparam("newest"))
@@ -551,56 +562,106 @@ class OrderWriter(Writer):
 
 
 class OrderLineWriter(Writer):
-    """Order lines by (order, sku, color, size); the order must exist."""
+    """The lines of each order in the file replace that order's stored lines, as a set.
+
+    Two lines with the same SKU (a gift and a paid item, one line per unit)
+    are both kept: lines have no key of their own. A file line that equals a
+    stored line of its order in every column the file has keeps that stored
+    line (counted unchanged); the others are inserted; stored lines of the
+    file's orders that no file line matched are deleted at the end
+    (:meth:`finish`), so re-importing a file changes nothing. Per order, an
+    inserted line that takes the place of a deleted one counts as updated,
+    the rest as imported; deleted lines left over are counted in
+    ``Tally.removed``. The order must exist.
+    """
 
     table = LINES
 
-    _KEY = ("sku", "color", "size")
+    def __init__(self, conn: Connection, fields: Sequence[str], tally: Tally) -> None:
+        super().__init__(conn, fields, tally)
+        self.compared = [f for f in self.fields if f != "order_id"]
+        # Lines inserted by this import get ids above this one.
+        self.start_max = 0 if self.was_empty else int(
+            conn.execute(select(func.max(LINES.c.id))).scalar() or 0)
+        self.touched: set[int] = set()
+        self.kept: set[int] = set()
+        self.inserted: dict[int, int] = defaultdict(int)
+
+    def _stored(self, order_pks: Iterable[int]) -> dict[tuple[Any, ...], list[int]]:
+        """Unmatched stored lines of ``order_pks``: (order, values) → ids."""
+        found: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        if not self.start_max:
+            return found
+        columns = [LINES.c.id, LINES.c.order_pk, *(LINES.c[f] for f in self.compared)]
+        for part in _chunks(sorted(set(order_pks))):
+            query = (select(*columns).where(LINES.c.order_pk.in_(part),
+                                            LINES.c.id <= self.start_max)
+                     .order_by(LINES.c.id))
+            for row in self.conn.execute(query):
+                if row[0] not in self.kept:
+                    found[tuple(row[1:])].append(row[0])
+        return found
 
     def write(self, rows: list[Prepared]) -> None:
-        """Upsert one batch of order lines."""
+        """Match one batch of lines against the stored lines of their orders."""
         orders = {r.order_id: r.id for r in _lookup(
             self.conn, (ORDERS.c.order_id, ORDERS.c.id), ORDERS.c.order_id,
             (row.values["order_id"] for row in rows))}
-        value_fields = [f for f in self.fields if f not in ("order_id", *self._KEY)]
-        columns = [LINES.c.id, LINES.c.order_pk, *(LINES.c[f] for f in self._KEY)]
-        columns += [LINES.c[f] for f in value_fields]
-        stored = {} if self.was_empty else {
-            (r.order_pk, r.sku, r.color, r.size): r
-            for r in _lookup(self.conn, columns, LINES.c.order_pk, orders.values())
-        }
+        stored = self._stored(orders.values())
         inserts: list[dict[str, Any]] = []
-        changes: list[dict[str, Any]] = []
         for row in rows:
             order_pk = orders.get(row.values["order_id"])
             if order_pk is None:
                 self.reject(row, "unknown_order", f"unknown order {row.values['order_id']}",
                             order_id=row.values["order_id"])
                 continue
-            key = (order_pk, *(row.values.get(f) for f in self._KEY))
-            values = {k: v for k, v in row.values.items() if k in value_fields}
-            old = stored.get(key)
-            if old is None:
-                record = {name: values.get(name) for name in value_fields}
-                record.update(order_pk=order_pk, sku=key[1], color=key[2], size=key[3])
-                if record.get("price") is None:
-                    record["price"] = 0
-                if record.get("quantity") is None:
-                    record["quantity"] = 1
-                inserts.append(with_order_line_extras(record))
-                continue
-            change = _diff(old, values)
-            if change:
-                change["id"] = old.id
-                changes.append(with_order_line_extras(change))
-                self.tally.updated += 1
-            else:
+            record = {name: row.values.get(name) for name in self.compared}
+            if record.get("price") is None:
+                record["price"] = Decimal(0)
+            if record.get("quantity") is None:
+                record["quantity"] = 1
+            ids = stored.get((order_pk, *(record[f] for f in self.compared)))
+            if ids:
+                self.kept.add(ids.pop(0))
                 self.tally.unchanged += 1
+            else:
+                record["order_pk"] = order_pk
+                inserts.append(with_order_line_extras(record))
+                self.inserted[order_pk] += 1
+            self.touched.add(order_pk)
         if inserts:
-            bulk_insert(self.conn, LINES, inserts)
+            for part in _group_by_keys(inserts):
+                bulk_insert(self.conn, LINES, part)
             self.tally.imported += len(inserts)
-        if changes:
-            _update_many(self.conn, LINES, "id", changes)
+
+    def finish(self) -> None:
+        """Delete the stored lines of the file's orders that the file no longer has."""
+        if not self.start_max or not self.touched:
+            return
+        gone: list[int] = []
+        deleted: dict[int, int] = defaultdict(int)
+        for part in _chunks(sorted(self.touched)):
+            for line_id, order_pk in self.conn.execute(
+                    select(LINES.c.id, LINES.c.order_pk).where(
+                        LINES.c.order_pk.in_(part), LINES.c.id <= self.start_max)):
+                if line_id not in self.kept:
+                    gone.append(line_id)
+                    deleted[order_pk] += 1
+        for part in _chunks(gone):
+            self.conn.execute(delete(LINES).where(LINES.c.id.in_(part)))
+        replaced = sum(min(count, self.inserted.get(order_pk, 0))
+                       for order_pk, count in deleted.items())
+        self.tally.imported -= replaced
+        self.tally.updated += replaced
+        self.tally.removed += len(gone) - replaced
+
+
+def _group_by_keys(records: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    """``records`` split into runs with the same keys (bulk_insert wants one shape)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        groups[tuple(record)].append(record)
+    return groups.values()
 
 
 class EventWriter(Writer):
