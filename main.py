@@ -9,8 +9,8 @@ import os
 import sys
 from datetime import date
 
-from cli.common import CliContext, UsageError
-from workspace.errors import KonvertError
+from cli.common import CliContext, ClosingShooter, UsageError
+from kerrors import KonvertError
 
 # Each module has ``register(subparsers)``; the order is the order in --help.
 COMMAND_MODULES = (
@@ -21,6 +21,29 @@ COMMAND_MODULES = (
     "cli.template",
     "cli.bundle",
 )
+
+
+class QtFrontEnd:
+    """The Qt desktop front end for the commands; PySide6 loads only when called."""
+
+    def run_gui(self, ctx: CliContext, page: str, screenshot: str | None) -> int:
+        """Open the app (``konvert gui``)."""
+        from ui.app import run
+
+        return run(ctx.engine, ctx.today, lang=ctx.lang, page=page, screenshot=screenshot)
+
+    def make_shooter(self) -> ClosingShooter:
+        """A Qt WebEngine shooter on an offscreen QApplication, made only for this run."""
+        try:
+            from ui.webrender import WebShooter, ensure_application
+        except ImportError as exc:
+            from previews.errors import PreviewError
+
+            raise PreviewError(
+                f"screenshots and the PDF need Qt WebEngine (PySide6), which is missing: {exc}"
+            ) from None
+        ensure_application()
+        return WebShooter()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             today=_parse_today(args.today),
             json=args.json,
             lang=args.lang or "",
+            front_end=QtFrontEnd(),
         )
         return int(args.handler(ctx, args))
     except KonvertError as exc:

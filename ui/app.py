@@ -6,22 +6,20 @@ import inspect
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
+from kerrors import KonvertError
 from ui.language import LanguageSwitcher, choose_language
 from ui.main_window import MainWindow, count_all_contacts
 from ui.style import apply_style
 from ui.tasks import Task, error_message
-from workspace.errors import KonvertError
-
-if TYPE_CHECKING:
-    from cli.common import CliContext
 
 log = logging.getLogger(__name__)
 
@@ -152,17 +150,29 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     return str(outcome.get("error", ""))
 
 
-def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None) -> int:
-    """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit."""
+def run(
+    open_engine: Callable[[], Engine],
+    today: date,
+    *,
+    lang: str = "",
+    page: str = "contacts",
+    screenshot: str | None = None,
+) -> int:
+    """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit.
+
+    ``open_engine`` opens the workspace (after the QApplication exists, so a
+    slow upgrade does not delay the first window); ``lang`` is "ru", "en" or
+    "" for the saved or system language.
+    """
     app = create_application(offscreen=screenshot is not None)
     settings = QSettings("Konvert", "Konvert")
     switcher = LanguageSwitcher(app)
-    switcher.apply(choose_language(ctx.lang or None, settings))
-    engine = ctx.engine()
-    demo_error = ensure_demo_if_empty(engine, ctx.today)
+    switcher.apply(choose_language(lang or None, settings))
+    engine = open_engine()
+    demo_error = ensure_demo_if_empty(engine, today)
     window = MainWindow(
         engine,
-        ctx.today,
+        today,
         settings=settings,
         language=switcher,
         workspace_label=workspace_label(engine),

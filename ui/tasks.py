@@ -42,7 +42,7 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from workspace.errors import KonvertError
+from kerrors import KonvertError
 
 log = logging.getLogger(__name__)
 
