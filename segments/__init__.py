@@ -14,8 +14,15 @@ from segments.compile import Compiler, compile_rule, select_members, sendable
 from segments.edits import EditCommand, RuleDocument
 from segments.errors import SegmentError
 from segments.explain import explain, overlap
+from segments.export import MEMBER_CSV_COLUMNS, write_members_csv
 from segments.fields import FIELDS, GROUPS, FieldSpec, field_spec
-from segments.lifecycle import LifecycleThresholds, load_thresholds, save_thresholds
+from segments.lifecycle import (
+    LifecycleThresholds,
+    ThresholdProblem,
+    load_thresholds,
+    save_thresholds,
+    threshold_problems,
+)
 from segments.presets import PRESETS, PRESETS_BY_ID, Preset
 from segments.query import (
     Member,
@@ -31,9 +38,13 @@ from segments.rules import Condition, Group, Not, Reference, Rule, load_rule_fil
 from segments.store import (
     SavedSegment,
     delete_segment,
+    duplicate_segment,
     list_segments,
     load_segment_rules,
+    rename_segment,
+    save_new_segment,
     save_segment,
+    segment_exists,
 )
 
 __all__ = [
@@ -44,5 +55,7 @@ __all__ = [
     "delete_segment", "distinct_values", "explain", "field_spec", "lifecycle_counts",
     "list_segments", "load_rule_file", "load_segment_rules", "load_thresholds", "members",
     "overlap", "parse_rule", "sample_members", "save_segment", "save_thresholds",
-    "select_members", "sendable",
+    "select_members", "sendable", "ThresholdProblem", "threshold_problems",
+    "MEMBER_CSV_COLUMNS", "duplicate_segment", "rename_segment", "save_new_segment",
+    "segment_exists", "write_members_csv",
 ]

@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 
 from kerrors import KonvertError
 from ui.language import LanguageSwitcher, choose_language
-from ui.main_window import MainWindow, count_all_contacts
+from ui.main_window import MainWindow
 from ui.style import apply_style
 from ui.tasks import Task, error_message
+from workspace.contacts import count_all_contacts
 
 log = logging.getLogger(__name__)
 

@@ -18,25 +18,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from ui.language import LANGUAGES, SETTINGS_KEY, LanguageSwitcher
 from ui.pages import PageContext, PageFrame, PageSpec, default_pages
 from ui.settings_dialog import settings_action_text
 from ui.style import named
 from ui.tasks import Pools, Task
-from workspace.models import Contact
+from workspace.contacts import count_all_contacts
 
 ERROR_TIMEOUT_MS = 15000
 """How long an error stays in the status bar."""
 
 _LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}  # each in its own language
-
-
-def count_all_contacts(engine: Engine) -> int:
-    """Number of contacts in the workspace (own connection)."""
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(Contact)).scalar_one())
 
 
 class MainWindow(QMainWindow):

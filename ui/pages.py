@@ -49,7 +49,7 @@ from sqlalchemy import Engine, desc, select
 
 from ui.style import named
 from ui.tasks import Pools, Task
-from workspace.models import Campaign, ExportLog, Segment, Template
+from workspace.models import Campaign, ExportLog
 
 PAGE_KEYS = ("contacts", "segments", "templates", "campaigns", "export")
 """Keys of the built-in pages, in navigation order (also ``gui --page``)."""
@@ -315,35 +315,6 @@ class RecordsPage(QWidget):
 # -- the built-in placeholder pages --------------------------------------------
 
 
-def _load_segments(engine: Engine) -> list[list[Any]]:
-    with engine.connect() as conn:
-        rows = conn.execute(select(Segment.name, Segment.updated_at).order_by(Segment.name))
-        return [list(row) for row in rows]
-
-
-def _load_templates(engine: Engine) -> list[list[Any]]:
-    try:  # the template library (built-in scenarios and the workspace's own)
-        from composer.templates import list_templates
-    except ImportError:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                select(Template.name, Template.scenario, Template.subject).order_by(Template.name)
-            )
-            return [list(row) for row in rows]
-    return [[t.name, t.scenario or "", t.subject] for t in list_templates(engine)]
-
-
-def scenario_titles() -> dict[str, str]:
-    """Localised names of the built-in lifecycle scenarios."""
-    return {
-        "welcome": QCoreApplication.translate("Pages", "Welcome"),
-        "abandoned_cart": QCoreApplication.translate("Pages", "Abandoned cart"),
-        "reactivation": QCoreApplication.translate("Pages", "Reactivation"),
-        "post_purchase": QCoreApplication.translate("Pages", "Post-purchase"),
-        "birthday": QCoreApplication.translate("Pages", "Birthday"),
-    }
-
-
 def _load_campaigns(engine: Engine) -> list[list[Any]]:
     with engine.connect() as conn:
         rows = conn.execute(
@@ -362,52 +333,6 @@ def _load_exports(engine: Engine) -> list[list[Any]]:
             .limit(1000)
         )
         return [list(row) for row in rows]
-
-
-def segments_page(context: PageContext) -> QWidget:
-    """Placeholder until the segment builder lands: saved segments."""
-    return RecordsPage(
-        context,
-        about=lambda: QCoreApplication.translate(
-            "Pages",
-            "The visual segment builder opens here: groups of conditions joined by AND / OR, "
-            "a live count of matching contacts and a sample of members. "
-            "Saved segments are listed below.",
-        ),
-        headers=lambda: [
-            QCoreApplication.translate("Pages", "Segment"),
-            QCoreApplication.translate("Pages", "Changed"),
-        ],
-        loader=_load_segments,
-        empty=lambda: QCoreApplication.translate(
-            "Pages",
-            "No saved segments yet. Segments can be saved from the command line "
-            "(konvert segment save) until the builder is here.",
-        ),
-    )
-
-
-def templates_page(context: PageContext) -> QWidget:
-    """Placeholder until the template editor lands: the templates."""
-    page = RecordsPage(
-        context,
-        about=lambda: QCoreApplication.translate(
-            "Pages",
-            "The template editor opens here: emails built from blocks, a brand kit, "
-            "personalisation with fallbacks and a live desktop and mobile preview.",
-        ),
-        headers=lambda: [
-            QCoreApplication.translate("Pages", "Template"),
-            QCoreApplication.translate("Pages", "Scenario"),
-            QCoreApplication.translate("Pages", "Subject"),
-        ],
-        loader=_load_templates,
-        empty=lambda: QCoreApplication.translate("Pages", "No templates in this workspace yet."),
-    )
-    page.model.display = lambda column, value: (
-        scenario_titles().get(str(value), str(value)) if column == 1 else str(value)
-    )
-    return page
 
 
 def campaigns_page(context: PageContext) -> QWidget:

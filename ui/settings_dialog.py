@@ -15,10 +15,8 @@ Open it from the main window (File → Workspace settings…, Ctrl+,)::
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -46,30 +44,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from composer.brand import BrandKit, SocialLink, load_brand_kit, save_brand_kit
+from composer.brand_problems import COLOR_FIELDS, FONT_FIELDS, font_families, is_hex_color
+from composer.brand_problems import brand_problems as core_brand_problems
 from segments.fields import LIFECYCLE_STATUSES
-from segments.lifecycle import (
-    LifecycleThresholds,
-    load_thresholds,
-    save_thresholds,
-    status_predicate,
-)
+from segments.lifecycle import LifecycleThresholds, load_thresholds, save_thresholds
+from segments.lifecycle import threshold_problems as core_threshold_problems
+from segments.query import lifecycle_counts
 from ui.style import named
 from ui.tasks import Debouncer, Pools, RequestCounter, Task, error_message
-from workspace.models import Contact
 
 log = logging.getLogger(__name__)
 
-COLOR_FIELDS = (
-    "primary_color", "accent_color", "background_color", "surface_color", "text_color",
-    "muted_color",
-)
-"""Brand kit colours, in the order they are shown."""
-
-URL_FIELDS = ("shop_url", "logo_url")
-FONT_FIELDS = ("heading_font", "body_font")
 LINE_FIELDS = ("shop_name", "from_name", "shop_url", "logo_url", "support_email", "phone",
                "address")
 """Brand kit fields edited in a one-line box, in the order they are shown."""
@@ -87,14 +75,11 @@ FONT_STACKS = (
     "'Trebuchet MS', Helvetica, sans-serif",
     "'Courier New', Courier, monospace",
 )
-GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
 
 # Status order in the Lifecycle tab: buyers first, then those who never bought.
 STATUS_ORDER = ("active", "passive", "inactive", "very_inactive", "hot", "warm", "cold")
 assert set(STATUS_ORDER) == set(LIFECYCLE_STATUSES)
 
-_HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _MAX_DAYS = 3650
 
 
@@ -111,25 +96,6 @@ class Problem:
 
     field: str
     message: str
-
-
-def is_hex_color(text: str) -> bool:
-    """Whether ``text`` is a ``#RRGGBB`` colour."""
-    return _HEX_COLOR.fullmatch(text.strip()) is not None
-
-
-def is_web_url(text: str) -> bool:
-    """Whether ``text`` is an absolute ``http://`` or ``https://`` address."""
-    text = text.strip()
-    if not text or any(ch.isspace() for ch in text):
-        return False
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
-
-
-def font_families(stack: str) -> list[str]:
-    """The families of a CSS font stack, without quotes: ``"'A B', serif"`` -> ``[A B, serif]``."""
-    return [name.strip().strip("'\"").strip() for name in stack.split(",") if name.strip()]
 
 
 # Problem messages, collected by pyside6-lupdate, translated when shown.
@@ -166,53 +132,31 @@ _MESSAGES = {
 }
 
 
-def _message(key: str, *args: object) -> str:
+def _message(key: str, *args: object, english: str = "") -> str:
+    if key not in _MESSAGES:  # a rule the dialog's fields cannot break (spin boxes hold ints)
+        return english
     return QCoreApplication.translate("SettingsDialog", str(_MESSAGES[key])).format(*args)
 
 
 def brand_problems(kit: BrandKit) -> list[Problem]:
-    """What must be fixed in ``kit`` before it is saved (empty when it is fine)."""
-    problems: list[Problem] = []
+    """What must be fixed in ``kit`` before it is saved, in the UI's language."""
     names = brand_field_names()
-    if not kit.shop_name.strip():
-        problems.append(Problem("shop_name", _message("shop_name")))
-    for name in URL_FIELDS:
-        if not is_web_url(getattr(kit, name)):
-            problems.append(Problem(name, _message("url", names[name])))
-    if kit.support_email.strip() and _EMAIL.fullmatch(kit.support_email.strip()) is None:
-        problems.append(Problem("support_email", _message("email")))
-    for name in COLOR_FIELDS:
-        if not is_hex_color(getattr(kit, name)):
-            problems.append(Problem(name, _message("color", names[name])))
-    for name in FONT_FIELDS:
-        families = font_families(getattr(kit, name))
-        if not families:
-            problems.append(Problem(name, _message("font", names[name])))
-        elif families[-1].lower() not in GENERIC_FAMILIES:
-            problems.append(Problem(name, _message("fallback", names[name])))
-    for row, link in enumerate(kit.social):
-        if not link.label.strip():
-            problems.append(Problem(f"social.{row}.label", _message("link_label", row + 1)))
-        if not is_web_url(link.url):
-            problems.append(Problem(f"social.{row}.url", _message("link_url", row + 1)))
+    problems = []
+    for problem in core_brand_problems(kit):
+        arg = names.get(str(problem.arg), problem.arg)
+        message = _message(problem.code, arg, english=problem.message)
+        problems.append(Problem(problem.field, message))
     return problems
 
 
 def threshold_problems(t: LifecycleThresholds) -> list[Problem]:
-    """What must be fixed in ``t`` before it is saved (empty when it is fine)."""
-    problems: list[Problem] = []
-    if t.active_days >= t.passive_days:
-        problems.append(Problem("passive_days", _message("passive", t.active_days)))
-    if t.passive_days >= t.inactive_days:
-        problems.append(Problem("inactive_days", _message("inactive", t.passive_days)))
-    for name in ("active_days", "hot_days", "warm_days", "warm_view_days"):
-        if getattr(t, name) < 1:
-            problems.append(Problem(name, _message("one_day")))
-    # The warm window covers warm_days + 1 calendar days (today included).
-    if t.warm_view_days > t.warm_days + 1:
-        problems.append(Problem("warm_view_days",
-                                _message("warm_window", t.warm_days, t.warm_view_days)))
-    return problems
+    """What must be fixed in ``t`` before it is saved, in the UI's language."""
+    return [
+        Problem(
+            problem.field, _message(problem.code, *problem.args, english=problem.message)
+        )
+        for problem in core_threshold_problems(t)
+    ]
 
 
 def brand_field_names() -> dict[str, str]:
@@ -253,20 +197,6 @@ def save_workspace_settings(
     with engine.begin() as conn:
         save_thresholds(conn, thresholds)
     save_brand_kit(engine, kit)
-
-
-def count_statuses(
-    engine: Engine, today: date, thresholds: LifecycleThresholds
-) -> dict[str, int]:
-    """Contacts per lifecycle status under ``thresholds`` (not necessarily the stored ones)."""
-    contacts = Contact.__table__
-    with engine.connect() as conn:
-        return {
-            status: int(conn.execute(
-                select(func.count()).select_from(contacts)
-                .where(status_predicate(status, today, thresholds))).scalar_one())
-            for status in LIFECYCLE_STATUSES
-        }
 
 
 def settings_action_text() -> str:
@@ -997,7 +927,7 @@ class SettingsDialog(QDialog):
             self._counts = None
             self._show_counts()
             return
-        Task(count_statuses, self._engine, self._today, thresholds).owned_by(self) \
+        Task(lifecycle_counts, self._engine, self._today, thresholds).owned_by(self) \
             .drop_if_stale(self._count_requests) \
             .on_success(lambda counts: self._on_counts_loaded(thresholds, counts)) \
             .on_failure(self._on_count_failed).start(self._pools.read)

@@ -135,7 +135,7 @@ def test_lifecycle_counts_and_thresholds(engine: Engine) -> None:
     assert members(engine, warm, TODAY) == emails("CJ")
     assert members(engine, {"field": "lifecycle", "op": "eq", "value": "cold"}, TODAY) \
         == emails("FHI")
-    with engine.begin() as conn, pytest.raises(SegmentError, match="active < passive"):
+    with engine.begin() as conn, pytest.raises(SegmentError, match="Passive must end later"):
         save_thresholds(conn, LifecycleThresholds(active_days=200))
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QThreadPool, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from composer.brand import BrandKit
 from composer.context import Persona, build_context, sample_personas
 from ui.tasks import Task
-from workspace.models import Contact
+from workspace.contacts import named_contacts
 
 WORKSPACE_CONTACTS = 25
 """How many workspace contacts the switcher lists after the sample personas."""
@@ -20,14 +20,8 @@ WORKSPACE_CONTACTS = 25
 
 def load_contact_choices(engine: Engine, limit: int = WORKSPACE_CONTACTS) -> list[tuple[str, str]]:
     """Worker: ``(email, label)`` of the first workspace contacts with a name."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(Contact.email, Contact.first_name, Contact.last_name, Contact.city)
-            .where(Contact.first_name.is_not(None))
-            .order_by(Contact.id).limit(limit)
-        ).all()
     choices = []
-    for email, first, last, city in rows:
+    for email, first, last, city in named_contacts(engine, limit):
         name = " ".join(part for part in (first, last) if part)
         label = f"{name} <{email}>" + (f", {city}" if city else "")
         choices.append((str(email), label))
