@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
 
 from composer.brand import BrandKit, load_brand_kit
 from composer.errors import ComposerError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DEFAULT_PROMO_CODE = "SEZON-7QX2"  # neutral: the same code shows under 10 % and 15 % offers
 _CART_LIMIT = 30
@@ -76,6 +76,9 @@ def build_context(
     categories the contact bought or viewed (others after them), not already
     bought.
     """
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
     from workspace.models import Contact, Event, Order, OrderLine, Product
     from workspace.text import fold
 
