@@ -206,9 +206,9 @@ class ContactsTableModel(QAbstractTableModel):
                 return self._titles[COLUMNS[section]]
             if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section] in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < self._total:
-                return section + 1
+        if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < self._total):
+            return section + 1
         return None
 
     def data(

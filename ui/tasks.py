@@ -232,7 +232,7 @@ class Task(Generic[T]):
             kwargs["cancelled"] = self._cancel_event.is_set
         try:
             result = self._fn(*self._args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+        except BaseException as exc:  # delivered to the GUI thread
             self._done.set()
             relay.failed.emit(exc)
         else:

@@ -21,10 +21,10 @@ __all__ = [
     "COLUMNS",
     "ContactQuery",
     "ContactRow",
+    "NamedContact",
     "count_all_contacts",
     "count_contacts",
     "fetch_contacts",
-    "NamedContact",
     "named_contacts",
 ]
 

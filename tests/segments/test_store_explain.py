@@ -45,7 +45,7 @@ def test_references_and_cycles(engine: Engine) -> None:
         save_segment(conn, "Москва", {"any": [MOSCOW, {"segment": "women of Moscow"}]})
     with engine.begin() as conn, pytest.raises(SegmentError, match="cycle"):
         save_segment(conn, "self", {"not": {"segment": "self"}})
-    with engine.begin() as conn, pytest.raises(SegmentError, match="'nowhere'.*not saved"):
+    with engine.begin() as conn, pytest.raises(SegmentError, match=r"'nowhere'.*not saved"):
         save_segment(conn, "broken", {"segment": "nowhere"})
     with pytest.raises(SegmentError, match=r"^all\[1\]: there is no saved segment named 'x'"):
         count(engine, {"all": [MOSCOW, {"segment": "x"}]}, TODAY)

@@ -274,10 +274,7 @@ class LivePreviewPane(QWidget):
         line = error_line(exc)
         self.last_error, self.last_error_line = message, line
         self._error_line = line
-        if line is not None:
-            text = self.tr("Line {0}: {1}").format(line, message)
-        else:
-            text = message
+        text = self.tr("Line {0}: {1}").format(line, message) if line is not None else message
         suffix = self.tr("The last good version is shown below.") if self.last_good else ""
         self.error_banner.setText(f"⚠ {text}  {suffix}".strip())
         self.error_banner.setToolTip(self.tr("Click to go to the line"))

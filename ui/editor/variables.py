@@ -57,7 +57,7 @@ class VariablePicker(QPushButton):
         for name in self.names():
             ru, en = CANONICAL_VARIABLES[name]
             label = ru if russian else en
-            if name in FALLBACKS and FALLBACKS[name]:
+            if FALLBACKS.get(name):
                 label = self.tr("{0}, or: {1}").format(label, FALLBACKS[name])
             action = self._menu.addAction(f"{label}    {{{{ {name} }}}}")
             action.setData(name)

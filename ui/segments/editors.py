@@ -187,12 +187,12 @@ class _LineFilter(QObject):
         self._on_enter = on_enter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() == (
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and (any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() == (
                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-                    | Qt.Key.Key_Z):
-                event.ignore()
-                return True
+                    | Qt.Key.Key_Z))):
+            event.ignore()
+            return True
         if (self._on_enter is not None and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):

@@ -377,10 +377,7 @@ class _Shop:
             extra = rng.choice((0, 0, rng.randint(1, 30), rng.randint(30, 400)))
             reg_days = min(_MAX_HISTORY_DAYS, first + extra)
             for d in purchase_days:
-                if d <= 4:
-                    status = "paid"
-                else:
-                    status = "delivered" if rng.random() < 0.92 else "paid"
+                status = "paid" if d <= 4 else "delivered" if rng.random() < 0.92 else "paid"
                 self._order(person, d, status)
             if rng.random() < 0.10:
                 self._order(person, rng.randint(1, reg_days), "cancelled")
