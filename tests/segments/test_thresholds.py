@@ -38,7 +38,7 @@ def test_each_broken_rule_names_its_field() -> None:
     [
         LifecycleThresholds(hot_days=0),  # the old core check let this through, the dialog not
         LifecycleThresholds(warm_days=5, warm_view_days=7),
-        LifecycleThresholds(active_days=True),  # type: ignore[arg-type]
+        LifecycleThresholds(active_days=True),
         LifecycleThresholds(passive_days="180"),  # type: ignore[arg-type]
     ],
 )

@@ -46,7 +46,6 @@ def page(qtbot: Any, demo_engine: Engine, tmp_path: Path) -> Iterator[Any]:
     widget = SegmentsPage(context, holder)
     holder.resize(1200, 800)
     holder.show()
-    widget.pools = pools
     qtbot.waitUntil(widget.is_ready, timeout=10000)
     yield widget
     pools.wait()
