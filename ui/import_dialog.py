@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from sqlalchemy import Engine
 
 from ui.language import current_language
 from ui.pages import RecordsTableModel
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Pools, RequestCounter, Task, error_message
 from workspace.errors import ImportFileError
@@ -170,7 +171,7 @@ def _heading(text: str = "") -> QLabel:
 # -- page 1: file and kind -------------------------------------------------------
 
 
-class FilePage(QWizardPage):
+class FilePage(Retranslating, QWizardPage):
     """Choose the file and what it holds."""
 
     def __init__(self, plan: ImportPlan, settings: QSettings, parent: QWidget | None = None):
@@ -217,11 +218,6 @@ class FilePage(QWizardPage):
         self._plan.kind = str(self.kind_combo.currentData())
         self._settings.setValue(SETTINGS_DIR_KEY, str(Path(path).parent))
         return True
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         _set_texts(
@@ -270,7 +266,7 @@ class FilePage(QWizardPage):
 # -- page 2: encoding, delimiter, preview ---------------------------------------------
 
 
-class FormatPage(QWizardPage):
+class FormatPage(Retranslating, QWizardPage):
     """Shows the detected encoding and delimiter (changeable) and the first rows."""
 
     sniffed = Signal()
@@ -320,11 +316,6 @@ class FormatPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self._plan.sniffed is not None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         _set_texts(
@@ -451,7 +442,7 @@ class FormatPage(QWizardPage):
 # -- page 3: column mapping ---------------------------------------------------------------
 
 
-class MappingPage(QWizardPage):
+class MappingPage(Retranslating, QWizardPage):
     """For each column of the file: a canonical column, a custom attribute, or skip."""
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None):
@@ -529,11 +520,6 @@ class MappingPage(QWizardPage):
         self._plan.mapping = self.mapping()
         return not self._problems()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         _set_texts(
             self,
@@ -576,7 +562,7 @@ class MappingPage(QWizardPage):
 # -- page 4: running ----------------------------------------------------------------------
 
 
-class RunPage(QWizardPage):
+class RunPage(Retranslating, QWizardPage):
     """Runs the import on the write pool with a progress bar; Cancel rolls it back."""
 
     finished = Signal()
@@ -649,11 +635,6 @@ class RunPage(QWizardPage):
     def isComplete(self) -> bool:
         return self._plan.result is not None
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         _set_texts(
             self,
@@ -700,7 +681,7 @@ class RunPage(QWizardPage):
 # -- page 5: result ---------------------------------------------------------------------------
 
 
-class ResultPage(QWizardPage):
+class ResultPage(Retranslating, QWizardPage):
     """Counts of the import and the rejected rows, with "Save report…"."""
 
     def __init__(self, plan: ImportPlan, settings: QSettings, parent: QWidget | None = None):
@@ -780,11 +761,6 @@ class ResultPage(QWizardPage):
             return
         self.saved_label.setText(self.tr("Report saved to {0}").format(path))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         _set_texts(
             self, self.tr("Import finished"), self.tr("What happened to each row of the file.")
@@ -832,7 +808,7 @@ class ResultPage(QWizardPage):
 # -- the wizard ----------------------------------------------------------------------------------
 
 
-class ImportDialog(QWizard):
+class ImportDialog(Retranslating, QWizard):
     """The import wizard.
 
     Args:
@@ -890,11 +866,6 @@ class ImportDialog(QWizard):
             self.run_page.cancel()
             return
         super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import data"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from ui.language import LANGUAGES, SETTINGS_KEY, LanguageSwitcher
 from ui.pages import PageContext, PageFrame, PageSpec, default_pages
+from ui.retranslate import Retranslating
 from ui.settings_dialog import settings_action_text
 from ui.style import named
 from ui.tasks import Pools, Task
@@ -33,7 +34,7 @@ ERROR_TIMEOUT_MS = 15000
 _LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}  # each in its own language
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Konvert's main window.
 
     Args:
@@ -266,11 +267,6 @@ class MainWindow(QMainWindow):
         self.addActions(list(self._page_actions.values()))
 
     # -- events ---------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Let running queries finish so no worker outlives the engine's user.

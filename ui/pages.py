@@ -26,7 +26,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine, desc, select
 
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Pools, Task
 from workspace.models import Campaign, ExportLog
@@ -112,7 +112,7 @@ def page_subtitles() -> dict[str, str]:
     }
 
 
-class PageFrame(QWidget):
+class PageFrame(Retranslating, QWidget):
     """A page under a common header (title and subtitle); builds the page lazily."""
 
     def __init__(self, spec: PageSpec, context: PageContext, parent: QWidget | None = None):
@@ -139,11 +139,6 @@ class PageFrame(QWidget):
             self._layout.addWidget(self.page, 1)
         return self.page
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self._title.setText(self.spec.title())
         subtitle = self.spec.subtitle() if self.spec.subtitle else ""
@@ -165,7 +160,12 @@ class RecordsTableModel(QAbstractTableModel):
         """Optional ``(column, value) -> text`` for values that need words."""
 
     def set_headers(self, headers: Sequence[str]) -> None:
-        """Column titles (already translated)."""
+        """Column titles (already translated); a new number of columns resets the model."""
+        if len(headers) != len(self._headers):
+            self.beginResetModel()
+            self._headers = list(headers)
+            self.endResetModel()
+            return
         self._headers = list(headers)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(len(headers) - 1, 0))
 
@@ -213,7 +213,7 @@ class RecordsTableModel(QAbstractTableModel):
 Loader = Callable[[Engine], list[list[Any]]]
 
 
-class RecordsPage(QWidget):
+class RecordsPage(Retranslating, QWidget):
     """A description banner, then a table of records or an empty-state message.
 
     Used for pages whose real editors are built elsewhere: it says what will
@@ -294,11 +294,6 @@ class RecordsPage(QWidget):
         Task(self._loader, self._context.engine).owned_by(self).on_success(
             self._on_records_loaded
         ).start(self._context.pools.read)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._about.setText(self._about_text())

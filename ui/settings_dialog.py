@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,7 @@ from segments.fields import LIFECYCLE_STATUSES
 from segments.lifecycle import LifecycleThresholds, load_thresholds, save_thresholds
 from segments.lifecycle import threshold_problems as core_threshold_problems
 from segments.query import lifecycle_counts
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Debouncer, Pools, RequestCounter, Task, error_message
 
@@ -362,7 +363,7 @@ class BrandPreview(QFrame):
         self.footer.setStyleSheet(f"color: {color('muted_color')};")
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """Workspace settings: "Brand kit" and "Lifecycle" tabs with OK / Cancel / Apply.
 
     Args:
@@ -679,11 +680,6 @@ class SettingsDialog(QDialog):
         return self._save(close=False)
 
     # -- events ------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def reject(self) -> None:
         # A running save still finishes (it is on the write pool); Cancel only closes.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy import Engine
 
 from composer.brand import BrandKit
 from composer.context import Persona, build_context, sample_personas
+from ui.retranslate import Retranslating
 from ui.tasks import Task
 from workspace.contacts import named_contacts
 
@@ -28,7 +29,7 @@ def load_contact_choices(engine: Engine, limit: int = WORKSPACE_CONTACTS) -> lis
     return choices
 
 
-class ContactSwitcher(QComboBox):
+class ContactSwitcher(Retranslating, QComboBox):
     """Sample personas (empty fields, long names, big carts), then workspace contacts.
 
     Signals:
@@ -103,11 +104,6 @@ class ContactSwitcher(QComboBox):
     def _on_context_built(self, context: dict[str, Any]) -> None:
         self.context = context
         self.context_changed.emit(context)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setToolTip(self.tr("Render the preview for another contact: sample contacts "

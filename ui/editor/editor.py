@@ -51,6 +51,7 @@ from ui.editor.lint_list import LintListPane
 from ui.editor.live_preview import LivePreviewPane
 from ui.editor.preview import UrlOpener
 from ui.editor.variables import VariablePicker
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Debouncer, Pools, RequestCounter, Task
 
@@ -116,7 +117,7 @@ class _CloseWatcher(QObject):
         return False
 
 
-class TemplateEditor(QWidget):
+class TemplateEditor(Retranslating, QWidget):
     """Edits one template at a time; every change is a command on its undo stack.
 
     Args:
@@ -593,11 +594,6 @@ class TemplateEditor(QWidget):
         self.redo_button.setEnabled(self.redo_action.isEnabled())
 
     # -- texts -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         window = self.window()

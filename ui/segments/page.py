@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ from segments import (
 )
 from segments.edits import error_path, missing_value_paths, node_kind, path_text
 from ui.pages import PageContext, RecordsTableModel
+from ui.retranslate import Retranslating
 from ui.segments.actions import (
     CountResult,
     count_with_sample,
@@ -87,7 +88,7 @@ QListWidget#savedSegments::item:selected { background: #dbe6fb; color: #10284f; 
 """
 
 
-class SegmentsPage(QWidget):
+class SegmentsPage(Retranslating, QWidget):
     """The segment builder page (see the module doc).
 
     Signals:
@@ -718,11 +719,6 @@ class SegmentsPage(QWidget):
         if callable(handler):
             handler(text)
         self.error_label.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._saved_title.setText(self.tr("Saved segments"))
