@@ -152,7 +152,7 @@ def test_restore_defaults(qtbot: QtBot, make_dialog: MakeDialog, sqlite_engine: 
     assert dialog.spins["inactive_days"].value() == 120
     dialog.defaults_button.click()
     assert dialog.thresholds() == LifecycleThresholds()
-    assert "90" in dialog._status_texts["active"].text()
+    assert "90" in dialog.lifecycle_tab.status_texts["active"].text()
     _ok_and_wait(qtbot, dialog)
     assert _thresholds(sqlite_engine) == LifecycleThresholds()
 
@@ -175,7 +175,7 @@ def test_save_error_is_shown_in_the_dialog(
     qtbot: QtBot, make_dialog: MakeDialog, sqlite_engine: Engine,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import ui.settings_dialog as module
+    import ui.settings.dialog as module
 
     def broken(*_args: object) -> None:
         raise OSError("disk is full")
@@ -198,7 +198,7 @@ def test_russian_texts(qtbot: QtBot, make_dialog: MakeDialog, sqlite_engine: Eng
     assert dialog.spins["active_days"].suffix() == " дней"
     dialog.spins["warm_view_days"].setValue(2)
     assert dialog.spins["warm_view_days"].suffix() == " дня"
-    assert dialog._status_texts["active"].text() == "покупал за последние 90 дней."
+    assert dialog.lifecycle_tab.status_texts["active"].text() == "покупал за последние 90 дней."
     dialog.color_fields["accent_color"].set_text("красный")
     assert not dialog.apply()
     assert "Цвет кнопок" in dialog.problems.text()
