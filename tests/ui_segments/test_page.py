@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from segments import PRESETS, count, lifecycle_counts, list_segments, members
 from segments.edits import normalize_root
 from tests.ui_segments.conftest import TODAY
-from ui.segments.builder import ConditionRow, GroupFrame, NotFrame
+from ui.segments.nodes import ConditionRow, GroupFrame, NotFrame
 from ui.segments.editors import ChipsEditor, EnumEditor, NumberRangeEditor, TextEditor
 
 pytestmark = pytest.mark.gui
