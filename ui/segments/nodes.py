@@ -40,7 +40,6 @@ from segments.edits import (
     node_kind,
 )
 from ui.segments.editors import (
-    ValueEditor,
     WindowEditor,
     convert_value,
     default_op,
@@ -48,6 +47,7 @@ from ui.segments.editors import (
     make_editor,
 )
 from ui.segments.labels import field_label, group_title, op_label
+from ui.segments.value_editor import ValueEditor
 
 if TYPE_CHECKING:
     from ui.segments.builder import RuleBuilder
