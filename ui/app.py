@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 import os
 import sys
@@ -106,15 +105,11 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     """Create the demo shop in an empty workspace, with a progress dialog.
 
     Returns an error message for the status bar, or "" when all went well (or
-    there was nothing to do, or the demo module is not there).
+    there was nothing to do).
     """
     if count_all_contacts(engine):
         return ""
-    try:
-        from workspace.demo import ensure_demo
-    except ImportError:
-        log.info("workspace.demo.ensure_demo not available; starting empty")
-        return ""
+    from workspace.demo import ensure_demo  # only on a first start: keep the import lazy
 
     dialog = QProgressDialog(parent)
     dialog.setWindowTitle(QCoreApplication.translate("App", "Konvert"))
@@ -128,10 +123,6 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
-    def on_progress(done: int, total: int) -> None:
-        dialog.setRange(0, max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
     def on_failure(exc: BaseException) -> None:
         log.error("demo generation failed", exc_info=exc)
         outcome["error"] = error_message(exc)
@@ -140,8 +131,6 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
 
     pools = Pools.create(dialog)
     task = Task(ensure_demo, engine, today).on_failure(on_failure).on_finished(loop.quit)
-    if "progress" in inspect.signature(ensure_demo).parameters:
-        task.with_progress(on_progress)
     dialog.show()
     task.start(pools.write)
     loop.exec()

@@ -185,7 +185,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_import_dialog(self) -> None:
         """Open the import wizard; pages refresh after a successful import."""
-        from ui.import_dialog import ImportDialog
+        from ui.importing import ImportDialog
 
         dialog = ImportDialog(self.engine, self.pools, self.settings, parent=self)
         dialog.imported.connect(self._on_import_dialog_imported)

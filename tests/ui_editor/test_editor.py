@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from composer import Finding, LintReport, load_template
 from composer.blocks import ButtonBlock, HeadingBlock
 from composer.edits import set_block_field
-from ui.editor.editor import TemplateEditor, block_at_line
+from ui.editor.editor import TemplateEditor
+from ui.editor.editor_parts import block_at_line
 
 pytestmark = pytest.mark.gui
 
