@@ -10,23 +10,53 @@ import sqlite3
 import sys
 from datetime import date
 
-from sqlalchemy.exc import DBAPIError
+from cli.common import CliContext, ClosingShooter, UsageError
+from kerrors import KonvertError
 
-from cli.common import CliContext, UsageError
-from workspace.errors import KonvertError
+# name -> (module with ``register(subparsers)``, one-line help); the order is
+# the order in --help. Only the module of the command being run is imported,
+# so `--help` and `template render FILE` never load SQLAlchemy, Alembic or Qt
+# (benchmarks/cli_start.py). The help here must match the module's own
+# (tests/test_main.py checks).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("cli.gui", "open the desktop application"),
+    "import": ("cli.importing", "import a CSV or XLSX file"),
+    "demo": ("cli.demo", "create the demo clothing shop in an empty workspace"),
+    "segment": ("cli.segment", "segments: count, members, save"),
+    "template": ("cli.template", "email templates: list, render, lint"),
+    "bundle": (
+        "cli.bundle", "offline review bundle: every email, desktop and phone, PNG and PDF"
+    ),
+    "campaign": ("cli.campaign", "campaigns with A/B subject variants"),
+    "ab": ("cli.campaign:register_ab", "A/B sample size and analysis"),
+    "export": ("cli.export", "export to files, Mindbox and Unisender; the export history"),
+    "stats": ("cli.stats", "results back from the email service"),
+}
 
-# Each module has ``register(subparsers)``; the order is the order in --help.
-COMMAND_MODULES = (
-    "cli.gui",
-    "cli.importing",
-    "cli.demo",
-    "cli.segment",
-    "cli.template",
-    "cli.bundle",
-    "cli.export",
-    "cli.campaign",
-    "cli.stats",
-)
+
+class QtFrontEnd:
+    """The Qt desktop front end for the commands; PySide6 loads only when called."""
+
+    def run_gui(self, ctx: CliContext, page: str, screenshot: str | None,
+                size: tuple[int, int] | None = None) -> int:
+        """Open the app (``konvert gui``); ``size`` resizes the window (e.g. 1280x720)."""
+        from ui.app import run
+
+        return run(ctx.engine, ctx.today, lang=ctx.lang, page=page, screenshot=screenshot,
+                   size=size)
+
+    def make_shooter(self) -> ClosingShooter:
+        """A Qt WebEngine shooter on an offscreen QApplication, made only for this run."""
+        try:
+            from ui.webrender import WebShooter, ensure_application
+        except ImportError as exc:
+            from previews.errors import PreviewError
+
+            raise PreviewError(
+                f"screenshots and the PDF need Qt WebEngine (PySide6), which is missing: {exc}"
+            ) from None
+        ensure_application()
+        return WebShooter()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,12 +64,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line parser: global options, then one command."""
-    parser = _Parser(
-        prog="konvert",
-        description="Konvert: email campaigns for e-commerce, composed on your desktop.",
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workspace",
         default=os.environ.get("KONVERT_WORKSPACE"),
@@ -48,10 +73,48 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--today", help="reference date YYYY-MM-DD for relative conditions")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--lang", choices=("ru", "en"), help="language of messages and UI")
+
+
+def command_in(argv: list[str]) -> str | None:
+    """The command ``argv`` runs (its first word after the global options), if it is one."""
+    pre = _Parser(add_help=False)
+    _add_global_options(pre)
+    try:
+        _, rest = pre.parse_known_args(argv)
+    except UsageError:
+        return None
+    word = next((arg for arg in rest if not arg.startswith("-")), None)
+    return word if word in COMMANDS else None
+
+
+def build_parser(command: str | None = None, *, every: bool = False) -> argparse.ArgumentParser:
+    """The command-line parser: global options, then one command.
+
+    Only ``command``'s module is imported and registers its options (all of
+    them with ``every``); the others are listed with their help, for --help.
+    """
+    parser = _Parser(
+        prog="konvert",
+        description="Konvert: email campaigns for e-commerce, composed on your desktop.",
+    )
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for name, (module, help_text) in COMMANDS.items():
+        if every or name == command:
+            module_name, _, function = module.partition(":")
+            getattr(importlib.import_module(module_name), function or "register")(sub)
+        else:
+            sub.add_parser(name, help=help_text)
     return parser
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """A driver or SQLAlchemy database error (without importing SQLAlchemy for it)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    database_errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    if sa_exc is not None:
+        database_errors += (sa_exc.DBAPIError,)
+    return isinstance(exc, database_errors)
 
 
 def _parse_today(value: str | None) -> date:
@@ -76,20 +139,22 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ctx: CliContext | None = None
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        args = build_parser(command_in(argv)).parse_args(argv)
         if args.command is None:  # no command: open the app
-            args = parser.parse_args([*argv, "gui"])
+            args = build_parser("gui").parse_args([*argv, "gui"])
         ctx = CliContext(
             workspace=args.workspace,
             today=_parse_today(args.today),
             json=args.json,
             lang=args.lang or "",
+            front_end=QtFrontEnd(),
         )
         return int(args.handler(ctx, args))
     except KonvertError as exc:
         return _fail(exc)
-    except (DBAPIError, sqlite3.Error) as exc:
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
         # A database error no command turned into words: still one plain line.
         from workspace.db import plain_database_error
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fidelity import CACHE, ensure_mjml  # noqa: E402
+from fidelity import CACHE, ensure_mjml
 
 DUMP = """
 const mjml = require('mjml');

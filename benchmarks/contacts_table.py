@@ -16,15 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.ui.data import insert_contacts  # noqa: E402
-from ui.contacts_model import (  # noqa: E402
+from tests.ui.data import insert_contacts
+from ui.contacts_model import (
     BLOCK_ROWS,
     COLUMNS,
     ContactQuery,
     count_contacts,
     fetch_contacts,
 )
-from workspace.db import open_workspace  # noqa: E402
+from workspace.db import open_workspace
 
 
 def main() -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import workspace.demo.generate as demo_generate  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
+import workspace.demo.generate as demo_generate
+from workspace.db import open_workspace
 
 
 def main() -> None:

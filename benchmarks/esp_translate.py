@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from composer import builtin_templates  # noqa: E402
-from esp.prepare import prepare_campaign, prepare_template  # noqa: E402
-from esp.translate import TARGETS  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
+from composer import builtin_templates
+from esp.prepare import prepare_campaign, prepare_template
+from esp.translate import TARGETS
+from workspace.db import open_workspace
 
 TODAY = date(2026, 11, 22)
 

@@ -26,16 +26,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
 
-from composer import BrandKit, builtin_templates, render_preview, sample_personas  # noqa: E402
-from composer.blocks import HeadingBlock  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.editor.autosave import DraftStore  # noqa: E402
-from ui.editor.editor import TemplateEditor  # noqa: E402
-from ui.editor.live_preview import RENDER_DEBOUNCE_MS  # noqa: E402
-from ui.tasks import Pools  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
+from composer import BrandKit, builtin_templates, render_preview, sample_personas
+from composer.blocks import HeadingBlock
+from ui.app import create_application
+from ui.editor.autosave import DraftStore
+from ui.editor.editor import TemplateEditor
+from ui.editor.live_preview import RENDER_DEBOUNCE_MS
+from ui.tasks import Pools
+from workspace.db import open_workspace
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -22,12 +22,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from jinja2 import StrictUndefined  # noqa: E402
-from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
-from composer import builtin_templates, render_jinja, sample_personas  # noqa: E402
-from composer.errors import ComposerError  # noqa: E402
-from composer.jinja import _default, _money, _ru_date, environment  # noqa: E402
+from composer import builtin_templates, render_jinja, sample_personas
+from composer.errors import ComposerError
+from composer.jinja import _default, _money, _ru_date, environment
 
 LOOP = ("{% for i in range(20000) %}{{ shop.name ~ i }}{{ cart.total | money }}"
         "{% endfor %}")

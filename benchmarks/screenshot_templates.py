@@ -24,13 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QSize, Qt, QTimer, QUrl  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
-from PySide6.QtWebEngineCore import QWebEngineSettings  # noqa: E402
-from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWebEngineCore import QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication
 
-from composer import load_template, render, render_preview, sample_personas  # noqa: E402
+from composer import load_template, render, render_preview, sample_personas
 
 DEFAULT = ("welcome_1", "abandoned_cart_2", "order_confirmation")
 _PALETTE = ("#D9CFC1", "#C9D3CF", "#E3D5CA", "#CBD0DC", "#E6D8C3")

@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, text  # noqa: E402
+from sqlalchemy import Engine, text
 
-from segments import count, lifecycle_counts  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
-from workspace.derived import recompute  # noqa: E402
-from workspace.text import fold  # noqa: E402
+from segments import count, lifecycle_counts
+from workspace.db import open_workspace
+from workspace.derived import recompute
+from workspace.text import fold
 
 TODAY = date(2025, 3, 15)
 DATA_VERSION = 4
@@ -56,7 +56,7 @@ EXAMPLE = {"all": [
 ]}
 
 
-def H(salt: int) -> str:  # noqa: N802 - reads like a function in the SQL below
+def H(salt: int) -> str:
     """SQL for a reproducible pseudo-random integer from the row number ``i``.
 
     random() would be evaluated again wherever SQLite inlines the CTE column.

@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from esp.unisender import export_unisender  # noqa: E402
-from tests.esp_unisender.conftest import make_payload  # noqa: E402
-from tests.esp_unisender.fakes import GOOD_KEY, FakeUnisender  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
-from workspace.models import Campaign  # noqa: E402
+from esp.unisender import export_unisender
+from tests.esp_unisender.conftest import make_payload
+from tests.esp_unisender.fakes import GOOD_KEY, FakeUnisender
+from workspace.db import open_workspace
+from workspace.models import Campaign
 
 
 def main() -> None:

@@ -78,8 +78,8 @@ def set_variant(draft: CampaignDraft, index: int, subject: str | None = None,
 def add_variant(draft: CampaignDraft, subject: str = "") -> dict[str, Any]:
     """The changes that add a variant (test shares keep their size; the remainder pays)."""
     subjects = (*draft.subjects, subject)
-    preheaders = tuple(list(draft.preheaders) + [""] * (len(draft.subjects)
-                                                         - len(draft.preheaders))) + ("",)
+    missing = len(draft.subjects) - len(draft.preheaders)
+    preheaders = (*draft.preheaders, *([""] * missing), "")
     changes: dict[str, Any] = {"subjects": subjects, "preheaders": preheaders}
     if draft.shares is not None:
         k = len(draft.subjects)

@@ -102,7 +102,9 @@ def parse_results(text: str, *, source: str = "results",
         clicks = _count(cells.get("clicks", ""), "clicks", line, source, optional=False)
         conversions = _count(cells.get("conversions", ""), "conversions", line, source,
                              optional=True)
-        assert sent is not None and opens is not None and clicks is not None
+        assert sent is not None
+        assert opens is not None
+        assert clicks is not None
         for column, value in (("opens", opens), ("clicks", clicks),
                               ("conversions", conversions)):
             if value is not None and value > sent:

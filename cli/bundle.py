@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.common import CliContext, UsageError, add_command
-from previews import DEFAULT_CONTACTS, PreviewError, build_bundle, resolve_target
+from previews import DEFAULT_CONTACTS, build_bundle, resolve_target
 
 
 def register(subparsers: Any) -> None:
@@ -33,24 +33,12 @@ def _positive(value: str) -> int:
     return number
 
 
-def _shooter() -> Any:
-    """A Qt WebEngine shooter on an offscreen QApplication, made only for this run."""
-    try:
-        from ui.webrender import WebShooter, ensure_application
-    except ImportError as exc:
-        raise PreviewError(
-            f"screenshots and the PDF need Qt WebEngine (PySide6), which is missing: {exc}"
-        ) from None
-    ensure_application()
-    return WebShooter()
-
-
 def run_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
     """Build the bundle; print the files written (relative to the folder)."""
     engine = ctx.engine()
     out = Path(args.out)
     resolve_target(engine, args.target)  # an unknown name fails before Qt starts
-    shooter = _shooter()
+    shooter = ctx.ui().make_shooter()
     try:
         result = build_bundle(
             engine, args.target, out, contacts=args.contacts, shooter=shooter, zip=args.zip,

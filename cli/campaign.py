@@ -301,7 +301,7 @@ def _no_action(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``campaign`` and ``ab`` command groups."""
+    """Add the ``campaign`` command group."""
     group = add_command(subparsers, "campaign", _no_action,
                         "campaigns with A/B subject variants")
     sub = group.add_subparsers(dest="campaign_command", parser_class=type(group))
@@ -338,6 +338,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("campaign_name", metavar="NAME")
     p.add_argument("--variant", metavar="LABEL")
 
+
+
+def register_ab(subparsers: Any) -> None:
+    """Add the ``ab`` command group (sample size, analysis)."""
     group = add_command(subparsers, "ab", _no_action, "A/B sample size and analysis")
     sub = group.add_subparsers(dest="ab_command", parser_class=type(group))
     p = add_command(sub, "size", _size, "sample size per variant")
@@ -353,4 +357,4 @@ def register(subparsers: Any) -> None:
     p.add_argument("--alpha", metavar="A")
 
 
-__all__ = ["register"]
+__all__ = ["register", "register_ab"]

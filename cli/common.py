@@ -8,13 +8,43 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import Engine
+from kerrors import KonvertError
 
-from workspace.errors import KonvertError
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 Handler = Callable[["CliContext", argparse.Namespace], int]
+
+
+class ClosingShooter(Protocol):
+    """A :class:`previews.shots.Shooter` that holds a browser engine until closed."""
+
+    def screenshot(self, html_path: Path, width: int, out_png: Path) -> None:
+        """See :meth:`previews.shots.Shooter.screenshot`."""
+
+    def pdf(self, html_path: Path, out_pdf: Path) -> None:
+        """See :meth:`previews.shots.Shooter.pdf`."""
+
+    def close(self) -> None:
+        """Release the engine."""
+
+
+class FrontEnd(Protocol):
+    """What the commands need from the desktop front end, passed in by ``main.py``.
+
+    The command line never imports ``ui`` (the layers say so): the composition
+    root implements this with Qt, imported only when a command calls it.
+    """
+
+    def run_gui(self, ctx: CliContext, page: str, screenshot: str | None,
+                size: tuple[int, int] | None = None) -> int:
+        """Open the app on ``page`` (or save a screenshot of it); the exit status."""
+
+    def make_shooter(self) -> ClosingShooter:
+        """A browser engine for the review bundle's PNG and PDF."""
 
 
 class UsageError(KonvertError):
@@ -29,6 +59,7 @@ class CliContext:
     today: date
     json: bool
     lang: str
+    front_end: FrontEnd | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
 
     def engine(self) -> Engine:
@@ -38,6 +69,12 @@ class CliContext:
 
             self._engine = open_workspace(self.workspace)
         return self._engine
+
+    def ui(self) -> FrontEnd:
+        """The desktop front end, or a usage error in a build without one."""
+        if self.front_end is None:
+            raise UsageError("this command needs the desktop front end, which is not available")
+        return self.front_end
 
     def close(self) -> None:
         """Release the workspace connections (PostgreSQL would keep them open)."""

@@ -16,8 +16,8 @@ from esp.translate import TARGETS
 def register(subparsers: Any) -> None:
     """Add ``export`` with its sub-commands."""
     parser = add_command(subparsers, "export", _no_action,
-                         "export a campaign or template: files, Mindbox, (Unisender)")
-    sub = parser.add_subparsers(dest="export_command")
+                         "export to files, Mindbox and Unisender; the export history")
+    sub = parser.add_subparsers(dest="export_command", parser_class=type(parser))
 
     check = add_command(sub, "check", run_check,
                         "translation report for a target, before anything leaves")

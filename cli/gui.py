@@ -34,7 +34,5 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def run_gui(ctx: CliContext, args: argparse.Namespace) -> int:
-    """Start Qt lazily so that other commands never import PySide6."""
-    from ui.app import run
-
-    return run(ctx, page=args.page, screenshot=args.screenshot, size=args.size)
+    """Start the front end (Qt is imported only now, so other commands never load it)."""
+    return ctx.ui().run_gui(ctx, args.page, args.screenshot, args.size)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 from typing import Any
 
 from cli.common import CliContext, UsageError, add_command
 from segments import (
-    SegmentError,
     count,
     delete_segment,
     explain,
@@ -21,7 +19,7 @@ from segments import (
     parse_rule,
     save_segment,
 )
-from workspace.csvsafe import safe_row
+from segments.export import write_members_csv
 
 
 def _rules(ctx: CliContext, args: argparse.Namespace) -> Any:
@@ -47,15 +45,10 @@ def _count(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _members(ctx: CliContext, args: argparse.Namespace) -> int:
-    emails = members(ctx.engine(), _rules(ctx, args), ctx.today)
+    rules = _rules(ctx, args)
+    emails = members(ctx.engine(), rules, ctx.today)
     if args.out:
-        try:
-            with open(args.out, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(["email"])
-                writer.writerows(safe_row([e]) for e in emails)
-        except OSError as exc:
-            raise SegmentError(f"cannot write {args.out}: {exc.strerror}") from exc
+        write_members_csv(ctx.engine(), rules, ctx.today, Path(args.out))
         ctx.emit({"emails": emails, "count": len(emails), "out": args.out},
                  f"{len(emails)} contacts written to {args.out}")
     else:

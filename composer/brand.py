@@ -7,10 +7,11 @@ is drawn with it, and the ``shop.*`` canonical variables come from it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+# SQLAlchemy loads only when a workspace is used, so rendering a file starts fast.
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 BRAND_KIT_KEY = "brand_kit"
 
@@ -92,6 +93,9 @@ def load_brand_kit(engine: Engine | None) -> BrandKit:
     """The workspace's brand kit, or the demo defaults without a workspace."""
     if engine is None:
         return BrandKit()
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
     from workspace.models import Setting
 
     with Session(engine) as session:
@@ -101,6 +105,8 @@ def load_brand_kit(engine: Engine | None) -> BrandKit:
 
 def save_brand_kit(engine: Engine, kit: BrandKit) -> None:
     """Store the brand kit in the workspace settings."""
+    from sqlalchemy.orm import Session
+
     from workspace.models import Setting
 
     with Session(engine) as session, session.begin():

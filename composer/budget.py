@@ -507,8 +507,8 @@ def text_guard(value: Any, line: int) -> Any:
 def lipsum_guard(func: Callable[..., Any]) -> Callable[..., Any]:
     """Jinja's ``lipsum()`` with its counts bounded (it loops in Python otherwise)."""
 
-    def guarded(n: int = 5, html: bool = True, min: int = 20,  # noqa: A002 - Jinja's names
-                max: int = 100) -> Any:  # noqa: A002
+    def guarded(n: int = 5, html: bool = True, min: int = 20,
+                max: int = 100) -> Any:
         words = [c for c in (min, max) if isinstance(c, int)]
         if isinstance(n, int) and words:
             check_text_size(n * sorted(words)[-1] * 12)
@@ -521,13 +521,13 @@ def lipsum_guard(func: Callable[..., Any]) -> Callable[..., Any]:
 class GuardTransformer(NodeTransformer):
     """Wraps loop iterables and ``~`` concatenations of a parsed template in the guards."""
 
-    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802 - NodeVisitor's naming
+    def visit_For(self, node: nodes.For) -> nodes.Node:
         self.generic_visit(node)
         node.iter = nodes.Filter(node.iter, LOOP_GUARD, [nodes.Const(node.lineno)], [], None,
                                  None, lineno=node.lineno)
         return node
 
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
         node.nodes = [nodes.Filter(operand, OPERAND_GUARD, [nodes.Const(node.lineno)], [], None,
                                    None, lineno=node.lineno) for operand in node.nodes]

@@ -10,17 +10,18 @@ when there is none.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
 
 from composer.brand import BrandKit, load_brand_kit
 from composer.errors import ComposerError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DEFAULT_PROMO_CODE = "SEZON-7QX2"  # neutral: the same code shows under 10 % and 15 % offers
 _CART_LIMIT = 30
@@ -112,6 +113,9 @@ def build_context(
     ``promo_discount``); otherwise points are 5 % of the money spent (at
     least 300) and the promo is the shop's default code for 7 days.
     """
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
     from workspace.models import Contact, ContactAttribute, Event, Order, OrderLine, Product
     from workspace.text import fold
 
@@ -267,10 +271,8 @@ def _apply_incentives(ctx: dict[str, Any], custom: dict[str, str], today: date) 
     """Points and promo from the contact's custom attributes, where they are readable."""
     points = custom.get("bonus_points", "").replace(" ", "").replace("\u00a0", "")
     if points:
-        try:
+        with contextlib.suppress(ArithmeticError):
             ctx["bonus_points"] = max(0, int(Decimal(points.replace(",", "."))))
-        except ArithmeticError:
-            pass
     for name in ("bonus_expires", "promo_expires"):
         value = custom.get(name, "")
         if value and days_until(value, today) is not None:

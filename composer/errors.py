@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workspace.errors import KonvertError
+from kerrors import KonvertError
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-
-from sqlalchemy import Engine, delete, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from composer.errors import ComposerError, TemplateNotFoundError
 from composer.library import builtin_templates
 from composer.model import Template
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def _from_row(row: object) -> Template:
@@ -38,6 +39,9 @@ def list_templates(engine: Engine | None) -> list[Template]:
     """
     by_name = {t.name: t for t in builtin_templates()}
     if engine is not None:
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
         from workspace.models import Template as Row
 
         with Session(engine) as session:
@@ -53,6 +57,9 @@ def list_templates(engine: Engine | None) -> list[Template]:
 def load_template(engine: Engine | None, name: str) -> Template:
     """The template called ``name`` (workspace first, then the built-in library)."""
     if engine is not None:
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
         from workspace.models import Template as Row
 
         with Session(engine) as session:
@@ -67,6 +74,9 @@ def load_template(engine: Engine | None, name: str) -> Template:
 
 def save_template(engine: Engine, template: Template) -> None:
     """Insert or update a workspace template by name (a built-in name makes an override)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
     from workspace.models import Template as Row
 
     if not template.name.strip():
@@ -88,6 +98,9 @@ def save_template(engine: Engine, template: Template) -> None:
 
 def delete_template(engine: Engine, name: str) -> bool:
     """Delete a workspace template (a built-in one comes back); True if one was deleted."""
+    from sqlalchemy import delete
+    from sqlalchemy.orm import Session
+
     from workspace.models import Template as Row
 
     with Session(engine) as session, session.begin():

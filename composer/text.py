@@ -41,9 +41,7 @@ class _TextParser(HTMLParser):
         if tag in _SKIP or (tag not in _VOID and _HIDDEN_RE.search(attr.get("style", ""))):
             self.skip_tags.append(tag)
             return
-        if tag == "br":
-            self._emit("\n")
-        elif tag in _BLOCK:
+        if tag == "br" or tag in _BLOCK:
             self._emit("\n")
         elif tag == "td":
             self._emit(" ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workspace.errors import KonvertError
+from kerrors import KonvertError
 
 
 class SegmentError(KonvertError):

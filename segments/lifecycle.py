@@ -65,15 +65,68 @@ class LifecycleThresholds:
     warm_view_days: int = 3
 
     def validate(self) -> None:
-        """Raise :class:`SegmentError` unless the thresholds make sense."""
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise SegmentError(f"lifecycle threshold {f.name} must be a whole number >= 0")
-        if not self.active_days < self.passive_days < self.inactive_days:
-            raise SegmentError("lifecycle thresholds must grow: active < passive < inactive")
-        if self.warm_view_days < 1:
-            raise SegmentError("lifecycle threshold warm_view_days must be 1 or more")
+        """Raise :class:`SegmentError` unless :func:`threshold_problems` finds nothing."""
+        problems = threshold_problems(self)
+        if problems:
+            raise SegmentError(
+                "lifecycle thresholds: " + " ".join(problem.message for problem in problems)
+            )
+
+
+_THRESHOLD_MESSAGES = {
+    "whole_number": "{0} must be a whole number of days.",
+    "passive": "Passive must end later than active: make it more than {0} days.",
+    "inactive": "Inactive must end later than passive: make it more than {0} days.",
+    "one_day": "{0} must be at least one day.",
+    "warm_window": "Warm: a window of {0} days cannot have views on {1} different days.",
+}
+
+
+@dataclass(frozen=True)
+class ThresholdProblem:
+    """One thing wrong with lifecycle thresholds: the field, a code and the message's numbers.
+
+    The app words ``code`` in Russian or English; :attr:`message` is English.
+    """
+
+    field: str
+    code: str
+    args: tuple[int | str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The problem in plain English."""
+        return _THRESHOLD_MESSAGES[self.code].format(*self.args)
+
+
+def threshold_problems(t: LifecycleThresholds) -> list[ThresholdProblem]:
+    """What must be fixed in ``t`` before it is used or saved (empty when it is fine).
+
+    The one set of rules for the settings dialog, the command line and stored
+    settings: whole days; active < passive < inactive; every period at least
+    a day; the warm view days fit in the warm window.
+    """
+    wrong_type = [
+        ThresholdProblem(f.name, "whole_number", (f.name,))
+        for f in fields(t)
+        if not isinstance(getattr(t, f.name), int) or isinstance(getattr(t, f.name), bool)
+    ]
+    if wrong_type:
+        return wrong_type
+    problems: list[ThresholdProblem] = []
+    if t.active_days >= t.passive_days:
+        problems.append(ThresholdProblem("passive_days", "passive", (t.active_days,)))
+    if t.passive_days >= t.inactive_days:
+        problems.append(ThresholdProblem("inactive_days", "inactive", (t.passive_days,)))
+    for name in ("active_days", "hot_days", "warm_days", "warm_view_days"):
+        if getattr(t, name) < 1:
+            problems.append(ThresholdProblem(name, "one_day", (name,)))
+    # The warm window covers warm_days + 1 calendar days (today included).
+    if t.warm_view_days > t.warm_days + 1:
+        problems.append(
+            ThresholdProblem("warm_view_days", "warm_window", (t.warm_days, t.warm_view_days))
+        )
+    return problems
 
 
 def load_thresholds(conn: Connection) -> LifecycleThresholds:

@@ -25,7 +25,7 @@ from segments.compile import (
 )
 from segments.errors import SegmentError
 from segments.fields import CUSTOM_PREFIX, LIFECYCLE_STATUSES, field_spec
-from segments.lifecycle import load_thresholds, status_predicate
+from segments.lifecycle import LifecycleThresholds, load_thresholds, status_predicate
 from segments.rules import mentions_field, parse_rule
 from workspace.models import ContactAttribute, Event, OrderLine
 from workspace.text import fold
@@ -109,14 +109,19 @@ def sample_members(engine: Engine, rule: Any, today: date, limit: int = 20) -> l
         return [Member(*row) for row in rows]
 
 
-def lifecycle_counts(engine: Engine, today: date) -> dict[str, int]:
+def lifecycle_counts(
+    engine: Engine, today: date, thresholds: LifecycleThresholds | None = None
+) -> dict[str, int]:
     """Contacts per lifecycle status (every status present, zeros included).
 
-    One count per status: each is served by ``ix_contacts_lifecycle`` alone,
-    which is faster than one pass classifying every contact.
+    ``thresholds`` defaults to the stored ones (the settings dialog counts
+    with the ones being edited). One count per status: each is served by
+    ``ix_contacts_lifecycle`` alone, which is faster than one pass
+    classifying every contact.
     """
     with engine.connect() as conn:
-        thresholds = load_thresholds(conn)
+        if thresholds is None:
+            thresholds = load_thresholds(conn)
         return {
             status: int(conn.execute(
                 select(func.count()).select_from(contacts.id.table)

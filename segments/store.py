@@ -139,10 +139,14 @@ def _check_depth(conn: Connection, name: str, parsed: Rule) -> None:
 def delete_segment(conn: Connection, name: str) -> None:
     """Delete saved segment ``name``; refused while other segments refer to it."""
     load_segment_rules(conn, name)
+    _refuse_if_used(conn, name)
+    conn.execute(delete(Segment).where(Segment.name == name.strip()))
+
+
+def _refuse_if_used(conn: Connection, name: str) -> None:
     users = sorted(n for n, refs in _references(conn).items() if name.strip() in refs)
     if users:
         raise SegmentError(f"segment '{name.strip()}' is used by: {', '.join(users)}")
-    conn.execute(delete(Segment).where(Segment.name == name.strip()))
 
 
 def list_segments(engine: Engine) -> list[SavedSegment]:
@@ -151,3 +155,45 @@ def list_segments(engine: Engine) -> list[SavedSegment]:
         rows = conn.execute(
             select(Segment.name, Segment.rules, Segment.updated_at).order_by(Segment.name))
         return [SavedSegment(n, r, u) for n, r, u in rows]
+
+
+def segment_exists(conn: Connection, name: str) -> bool:
+    """Whether a segment called ``name`` (trimmed) is saved."""
+    query = select(Segment.id).where(Segment.name == name.strip())
+    return conn.execute(query).first() is not None
+
+
+def save_new_segment(conn: Connection, name: str, rules: Any) -> str:
+    """Save ``rules`` under a name not used yet; a taken name is a :class:`SegmentError`."""
+    if segment_exists(conn, name):
+        raise SegmentError(f"a segment named '{name.strip()}' already exists")
+    save_segment(conn, name, rules)
+    return name.strip()
+
+
+def rename_segment(conn: Connection, old: str, new: str) -> str:
+    """Rename a saved segment (refused while others refer to it); returns the new name."""
+    new = new.strip()
+    if segment_exists(conn, new):
+        raise SegmentError(f"a segment named '{new}' already exists")
+    rules = load_segment_rules(conn, old)
+    _refuse_if_used(conn, old)  # before anything is written
+    save_segment(conn, new, rules)
+    delete_segment(conn, old)
+    return new
+
+
+def duplicate_segment(conn: Connection, name: str, copy_word: str) -> str:
+    """Save a copy of ``name`` as ``name (copy)``, ``name (copy 2)``…; returns the copy's name.
+
+    ``copy_word`` is "copy" in the user's language.
+    """
+    rules = load_segment_rules(conn, name)
+    taken = set(conn.execute(select(Segment.name)).scalars())
+    candidate = f"{name.strip()} ({copy_word})"
+    number = 2
+    while candidate in taken:
+        candidate = f"{name.strip()} ({copy_word} {number})"
+        number += 1
+    save_segment(conn, candidate, rules)
+    return candidate

@@ -20,6 +20,13 @@ from sqlalchemy import Engine
 from tests.pgserver import PgServer
 from workspace.db import open_workspace
 
+if os.environ.get("KONVERT_BLOCK_QT") == "1":
+    # `make test-cores`: the core suite with Qt refused at import (tests/qtblock.py).
+    from tests.qtblock import install
+
+    install()
+    collect_ignore_glob = ["ui*"]  # the Qt tests
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 

@@ -23,7 +23,7 @@ class CountingServer:
         self.hits = hits
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 hits.append(self.path)
                 body = b"p{color:red}" if self.path.endswith(".css") else b"\x89PNG\r\n"
                 self.send_response(200)
@@ -33,7 +33,7 @@ class CountingServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self.do_GET()
 
             def log_message(self, *args: Any) -> None:

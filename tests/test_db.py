@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import Engine, inspect, text
 
@@ -17,8 +19,18 @@ def test_open_creates_schema_at_head(engine: Engine) -> None:
 
 
 def test_reopen_is_idempotent(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('probe', '{\"n\": 1}')"))
+    tables = set(inspect(engine).get_table_names())
     upgrade(engine)
     upgrade(engine)
+    assert set(inspect(engine).get_table_names()) == tables
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == \
+            [head_revision()]
+        # Upgrading again keeps the data.
+        assert conn.execute(text("SELECT COUNT(*) FROM settings WHERE key = 'probe'")).scalar() \
+            == 1
 
 
 def test_newer_workspace_is_refused(sqlite_url: str) -> None:
@@ -30,13 +42,13 @@ def test_newer_workspace_is_refused(sqlite_url: str) -> None:
         open_workspace(sqlite_url)
 
 
-def test_plain_path_is_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_plain_path_is_sqlite(tmp_path: Path) -> None:
     eng = open_workspace(str(tmp_path / "w.sqlite"))
     assert eng.dialect.name == "sqlite"
     assert (tmp_path / "w.sqlite").exists()
 
 
-def test_unreachable_server_is_one_line_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unreachable_server_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     from main import main
 
     code = main(["--workspace", "postgresql://nobody@127.0.0.1:1/x", "segment", "list"])

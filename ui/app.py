@@ -5,22 +5,21 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
+from kerrors import KonvertError
 from ui.language import LanguageSwitcher, choose_language
-from ui.main_window import MainWindow, count_all_contacts
+from ui.main_window import MainWindow
 from ui.style import apply_style
 from ui.tasks import Task, error_message
-from workspace.errors import KonvertError
-
-if TYPE_CHECKING:
-    from cli.common import CliContext
+from workspace.contacts import count_all_contacts
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +105,7 @@ def ensure_demo_if_empty(engine: Engine, today: date, parent: QWidget | None = N
     """Create the demo shop in an empty workspace, with a progress dialog.
 
     Returns an error message for the status bar, or "" when all went well (or
-    there was nothing to do, or the demo module is not there).
+    there was nothing to do).
     """
     if count_all_contacts(engine):
         return ""
@@ -159,27 +158,37 @@ def _demo_shop(engine: Engine, today: date) -> None:
         add_demo_campaign(engine, today)
 
 
-def run(ctx: CliContext, page: str = "contacts", screenshot: str | None = None,
-        size: tuple[int, int] | None = None) -> int:
+def run(
+    open_engine: Callable[[], Engine],
+    today: date,
+    *,
+    lang: str = "",
+    page: str = "contacts",
+    screenshot: str | None = None,
+    size: tuple[int, int] | None = None,
+) -> int:
     """Open the app on ``page``; with ``screenshot``, save that page as a PNG and exit.
 
-    ``size`` (width, height) resizes the window, e.g. to a laptop's 1280x720.
+    ``open_engine`` opens the workspace (after the QApplication exists, so a
+    slow upgrade does not delay the first window); ``lang`` is "ru", "en" or
+    "" for the saved or system language; ``size`` (width, height) resizes the
+    window, e.g. to a laptop's 1280x720.
     """
     app = create_application(offscreen=screenshot is not None)
     settings = QSettings("Konvert", "Konvert")
     switcher = LanguageSwitcher(app)
-    switcher.apply(choose_language(ctx.lang or None, settings))
+    switcher.apply(choose_language(lang or None, settings))
     try:
-        engine = ctx.engine()
+        engine = open_engine()
     except KonvertError as exc:  # damaged, foreign, too new, unreachable: say so in a dialog
         if screenshot is not None:
             raise
         show_workspace_error(exc)
         return exc.exit_code
-    demo_error = ensure_demo_if_empty(engine, ctx.today)
+    demo_error = ensure_demo_if_empty(engine, today)
     window = MainWindow(
         engine,
-        ctx.today,
+        today,
         settings=settings,
         language=switcher,
         workspace_label=workspace_label(engine),

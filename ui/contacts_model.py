@@ -1,4 +1,4 @@
-"""The contacts table: SQL for one block of rows, and a lazy Qt model over it.
+"""The contacts table: a lazy Qt model over :mod:`workspace.contacts` (one block of rows).
 
 A workspace may hold a million contacts, so :class:`ContactsTableModel` never
 loads them all. It knows the row count (one ``COUNT`` per search or sort
@@ -15,9 +15,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from datetime import datetime
-from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,11 +30,26 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from sqlalchemy import ColumnElement, Engine, and_, func, or_, select
+from sqlalchemy import Engine
 
 from ui.tasks import RequestCounter, Task, show_error
-from workspace.models import Contact
-from workspace.text import fold
+from workspace.contacts import (
+    COLUMNS,
+    ContactQuery,
+    ContactRow,
+    count_contacts,
+    fetch_contacts,
+)
+
+__all__ = [
+    "BLOCK_ROWS",
+    "COLUMNS",
+    "ContactQuery",
+    "ContactRow",
+    "ContactsTableModel",
+    "count_contacts",
+    "fetch_contacts",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,97 +61,6 @@ MAX_CACHED_BLOCKS = 64
 
 MAX_IN_FLIGHT = 2
 """Block queries running at once; newer requests wait, older wanted ones are dropped."""
-
-
-class ContactRow(NamedTuple):
-    """One row of the contacts table, plain data that crosses threads."""
-
-    id: int
-    email: str
-    first_name: str | None
-    last_name: str | None
-    city: str | None
-    orders_count: int
-    total_spent: Decimal
-    last_order_at: datetime | None
-    status: str
-
-
-COLUMNS = ("email", "name", "city", "orders_count", "total_spent", "last_order_at", "status")
-"""Column keys of the table, in display order."""
-
-_SORT_EXPRESSIONS: dict[str, tuple[Any, ...]] = {
-    "email": (Contact.email,),
-    "name": (Contact.first_name_ci, Contact.last_name_ci),
-    "city": (Contact.city_ci,),
-    "orders_count": (Contact.orders_count,),
-    "total_spent": (Contact.total_spent,),
-    "last_order_at": (Contact.last_order_at,),
-    "status": (Contact.status,),
-}
-
-_SEARCHED = (Contact.email, Contact.first_name_ci, Contact.last_name_ci, Contact.city_ci)
-
-
-@dataclass(frozen=True)
-class ContactQuery:
-    """What the table shows: a search text and a sort order."""
-
-    search: str = ""
-    sort_key: str = "email"
-    descending: bool = False
-
-
-def _where(query: ContactQuery) -> ColumnElement[bool] | None:
-    # Each word must occur in email, first name, last name or city, so
-    # "анна москва" finds Anna from Moscow. Folded columns make Cyrillic
-    # case-insensitive on SQLite too (its lower() folds ASCII only).
-    words = (fold(query.search) or "").split()
-    if not words:
-        return None
-    return and_(
-        *(or_(*(col.contains(word, autoescape=True) for col in _SEARCHED)) for word in words)
-    )
-
-
-def _ordered(query: ContactQuery) -> list[Any]:
-    if query.sort_key not in _SORT_EXPRESSIONS:
-        raise ValueError(f"unknown sort column {query.sort_key!r}")
-    keys = [*_SORT_EXPRESSIONS[query.sort_key], Contact.id]
-    return [key.desc() if query.descending else key.asc() for key in keys]
-
-
-def count_contacts(engine: Engine, query: ContactQuery) -> int:
-    """How many contacts match ``query`` (opens its own connection)."""
-    stmt = select(func.count()).select_from(Contact)
-    where = _where(query)
-    if where is not None:
-        stmt = stmt.where(where)
-    with engine.connect() as conn:
-        return int(conn.execute(stmt).scalar_one())
-
-
-def fetch_contacts(
-    engine: Engine, query: ContactQuery, offset: int, limit: int
-) -> list[ContactRow]:
-    """Rows ``offset .. offset+limit`` of ``query``, sorted in SQL (own connection)."""
-    stmt = select(
-        Contact.id,
-        Contact.email,
-        Contact.first_name,
-        Contact.last_name,
-        Contact.city,
-        Contact.orders_count,
-        Contact.total_spent,
-        Contact.last_order_at,
-        Contact.status,
-    )
-    where = _where(query)
-    if where is not None:
-        stmt = stmt.where(where)
-    stmt = stmt.order_by(*_ordered(query)).offset(offset).limit(limit)
-    with engine.connect() as conn:
-        return [ContactRow(*row) for row in conn.execute(stmt)]
 
 
 @dataclass(frozen=True)
@@ -284,9 +206,9 @@ class ContactsTableModel(QAbstractTableModel):
                 return self._titles[COLUMNS[section]]
             if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section] in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < self._total:
-                return section + 1
+        if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < self._total):
+            return section + 1
         return None
 
     def data(

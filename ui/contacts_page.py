@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.contacts_model import COLUMNS, ContactsTableModel, status_titles
 from ui.pages import PageContext
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Debouncer
 
@@ -36,7 +37,7 @@ _MIN_WIDTHS = {
 }
 
 
-class ContactsPage(QWidget):
+class ContactsPage(Retranslating, QWidget):
     """Lists the workspace's contacts with search, sorting in SQL and lazy loading.
 
     Signals:
@@ -122,11 +123,6 @@ class ContactsPage(QWidget):
         self.search.selectAll()
 
     # -- events -------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by email, name or city"))

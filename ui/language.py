@@ -8,7 +8,7 @@ widget, which re-reads its texts in ``changeEvent``.
 Every ``ui/i18n/*_<lang>.qm`` is loaded, so a module can ship its own file.
 Updating the shell's translation after changing its UI strings::
 
-    SHELL="ui/app.py ui/contacts_model.py ui/contacts_page.py ui/import_dialog.py
+    SHELL="ui/app.py ui/contacts_model.py ui/contacts_page.py ui/importing/*.py
            ui/language.py ui/main_window.py ui/pages.py ui/style.py ui/tasks.py"
     pyside6-lupdate $SHELL -no-obsolete -target-language ru_RU -ts ui/i18n/konvert_ru.ts
     pyside6-lupdate $SHELL -no-obsolete -target-language en_US -pluralonly \

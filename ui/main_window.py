@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from ui.language import LANGUAGES, SETTINGS_KEY, LanguageSwitcher
 from ui.pages import PageContext, PageFrame, PageSpec, default_pages
+from ui.retranslate import Retranslating
 from ui.settings_dialog import settings_action_text
 from ui.style import named
 from ui.tasks import Pools, Task
-from workspace.models import Contact
+from workspace.contacts import count_all_contacts
 
 ERROR_TIMEOUT_MS = 15000
 """How long an error stays in the status bar."""
@@ -33,13 +34,7 @@ ERROR_TIMEOUT_MS = 15000
 _LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}  # each in its own language
 
 
-def count_all_contacts(engine: Engine) -> int:
-    """Number of contacts in the workspace (own connection)."""
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(Contact)).scalar_one())
-
-
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Konvert's main window.
 
     Args:
@@ -190,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def open_import_dialog(self) -> None:
         """Open the import wizard; pages refresh after a successful import."""
-        from ui.import_dialog import ImportDialog
+        from ui.importing import ImportDialog
 
         dialog = ImportDialog(self.engine, self.pools, self.settings, parent=self)
         dialog.imported.connect(self._on_import_dialog_imported)
@@ -272,11 +267,6 @@ class MainWindow(QMainWindow):
         self.addActions(list(self._page_actions.values()))
 
     # -- events ---------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Let running queries finish so no worker outlives the engine's user.

@@ -26,7 +26,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,11 +44,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, desc, select
+from sqlalchemy import Engine
 
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Pools, Task
-from workspace.models import Campaign, Segment, Template
 
 PAGE_KEYS = ("contacts", "segments", "templates", "campaigns", "export")
 """Keys of the built-in pages, in navigation order (also ``gui --page``)."""
@@ -112,7 +111,7 @@ def page_subtitles() -> dict[str, str]:
     }
 
 
-class PageFrame(QWidget):
+class PageFrame(Retranslating, QWidget):
     """A page under a common header (title and subtitle); builds the page lazily."""
 
     def __init__(self, spec: PageSpec, context: PageContext, parent: QWidget | None = None):
@@ -139,11 +138,6 @@ class PageFrame(QWidget):
             self._layout.addWidget(self.page, 1)
         return self.page
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self._title.setText(self.spec.title())
         subtitle = self.spec.subtitle() if self.spec.subtitle else ""
@@ -165,7 +159,12 @@ class RecordsTableModel(QAbstractTableModel):
         """Optional ``(column, value) -> text`` for values that need words."""
 
     def set_headers(self, headers: Sequence[str]) -> None:
-        """Column titles (already translated)."""
+        """Column titles (already translated); a new number of columns resets the model."""
+        if len(headers) != len(self._headers):
+            self.beginResetModel()
+            self._headers = list(headers)
+            self.endResetModel()
+            return
         self._headers = list(headers)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(len(headers) - 1, 0))
 
@@ -213,7 +212,7 @@ class RecordsTableModel(QAbstractTableModel):
 Loader = Callable[[Engine], list[list[Any]]]
 
 
-class RecordsPage(QWidget):
+class RecordsPage(Retranslating, QWidget):
     """A description banner, then a table of records or an empty-state message.
 
     Used for pages whose real editors are built elsewhere: it says what will
@@ -295,11 +294,6 @@ class RecordsPage(QWidget):
             self._on_records_loaded
         ).start(self._context.pools.read)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
         self._about.setText(self._about_text())
         self._empty.setText(self._empty_text())
@@ -313,111 +307,6 @@ class RecordsPage(QWidget):
 
 
 # -- the built-in placeholder pages --------------------------------------------
-
-
-def _load_segments(engine: Engine) -> list[list[Any]]:
-    with engine.connect() as conn:
-        rows = conn.execute(select(Segment.name, Segment.updated_at).order_by(Segment.name))
-        return [list(row) for row in rows]
-
-
-def _load_templates(engine: Engine) -> list[list[Any]]:
-    try:  # the template library (built-in scenarios and the workspace's own)
-        from composer.templates import list_templates
-    except ImportError:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                select(Template.name, Template.scenario, Template.subject).order_by(Template.name)
-            )
-            return [list(row) for row in rows]
-    return [[t.name, t.scenario or "", t.subject] for t in list_templates(engine)]
-
-
-def scenario_titles() -> dict[str, str]:
-    """Localised names of the built-in lifecycle scenarios."""
-    return {
-        "welcome": QCoreApplication.translate("Pages", "Welcome"),
-        "abandoned_cart": QCoreApplication.translate("Pages", "Abandoned cart"),
-        "reactivation": QCoreApplication.translate("Pages", "Reactivation"),
-        "post_purchase": QCoreApplication.translate("Pages", "Post-purchase"),
-        "birthday": QCoreApplication.translate("Pages", "Birthday"),
-    }
-
-
-def _load_campaigns(engine: Engine) -> list[list[Any]]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                Campaign.name, Campaign.template_name, Campaign.segment_name, Campaign.created_at
-            ).order_by(desc(Campaign.created_at))
-        )
-        return [list(row) for row in rows]
-
-
-def segments_page(context: PageContext) -> QWidget:
-    """Placeholder until the segment builder lands: saved segments."""
-    return RecordsPage(
-        context,
-        about=lambda: QCoreApplication.translate(
-            "Pages",
-            "The visual segment builder opens here: groups of conditions joined by AND / OR, "
-            "a live count of matching contacts and a sample of members. "
-            "Saved segments are listed below.",
-        ),
-        headers=lambda: [
-            QCoreApplication.translate("Pages", "Segment"),
-            QCoreApplication.translate("Pages", "Changed"),
-        ],
-        loader=_load_segments,
-        empty=lambda: QCoreApplication.translate(
-            "Pages",
-            "No saved segments yet. Segments can be saved from the command line "
-            "(konvert segment save) until the builder is here.",
-        ),
-    )
-
-
-def templates_page(context: PageContext) -> QWidget:
-    """Placeholder until the template editor lands: the templates."""
-    page = RecordsPage(
-        context,
-        about=lambda: QCoreApplication.translate(
-            "Pages",
-            "The template editor opens here: emails built from blocks, a brand kit, "
-            "personalisation with fallbacks and a live desktop and mobile preview.",
-        ),
-        headers=lambda: [
-            QCoreApplication.translate("Pages", "Template"),
-            QCoreApplication.translate("Pages", "Scenario"),
-            QCoreApplication.translate("Pages", "Subject"),
-        ],
-        loader=_load_templates,
-        empty=lambda: QCoreApplication.translate("Pages", "No templates in this workspace yet."),
-    )
-    page.model.display = lambda column, value: (
-        scenario_titles().get(str(value), str(value)) if column == 1 else str(value)
-    )
-    return page
-
-
-def campaigns_page(context: PageContext) -> QWidget:
-    """Placeholder until the campaign editor lands: the campaigns."""
-    return RecordsPage(
-        context,
-        about=lambda: QCoreApplication.translate(
-            "Pages",
-            "Campaigns open here: one template, one segment, two or more subject variants "
-            "and the split into test groups, with results pulled back from the email service.",
-        ),
-        headers=lambda: [
-            QCoreApplication.translate("Pages", "Campaign"),
-            QCoreApplication.translate("Pages", "Template"),
-            QCoreApplication.translate("Pages", "Segment"),
-            QCoreApplication.translate("Pages", "Created"),
-        ],
-        loader=_load_campaigns,
-        empty=lambda: QCoreApplication.translate("Pages", "No campaigns yet."),
-    )
 
 
 def default_pages() -> dict[str, PageSpec]:

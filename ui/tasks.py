@@ -55,8 +55,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
+from kerrors import KonvertError
 from workspace.db import plain_database_error
-from workspace.errors import KonvertError, WorkspaceError
+from workspace.errors import WorkspaceError
 from workspace.imports.reasons import RowError, reason_text
 
 log = logging.getLogger(__name__)
@@ -319,7 +320,7 @@ class Task(Generic[T]):
             kwargs["cancelled"] = self._cancel_event.is_set
         try:
             result = self._fn(*self._args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+        except BaseException as exc:  # delivered to the GUI thread
             self._done.set()
             relay.failed.emit(exc)
         else:

@@ -290,7 +290,7 @@ class WebShooter(QObject):
         layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                              QMarginsF(12, 14, 12, 14), QPageLayout.Unit.Millimeter)
         out_pdf.parent.mkdir(parents=True, exist_ok=True)
-        path, ok = self._wait(self._page.pdfPrintingFinished,
+        _path, ok = self._wait(self._page.pdfPrintingFinished,
                               lambda: self._page.printToPdf(str(out_pdf), layout),
                               f"printing {html_path.name}", timeout_ms=self.timeout_ms * 4)
         if not ok or not out_pdf.is_file():

@@ -145,7 +145,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         # Readers never wait for the writer. A read-only file keeps its mode.
         cursor.execute("PRAGMA journal_mode=WAL")
-    except Exception as exc:  # noqa: BLE001 - the driver's own error classes
+    except Exception as exc:
         if "readonly" not in str(exc) and "read-only" not in str(exc):
             raise
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -187,7 +187,7 @@ def create_workspace_engine(url: str) -> Engine:
     except NoSuchModuleError as exc:
         raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: the driver "
                              f"{parsed.drivername!r} is not installed") from exc
-    except Exception as exc:  # noqa: BLE001 - a missing driver and the like
+    except Exception as exc:
         raise WorkspaceError(f"cannot use workspace {_safe_url(parsed)}: "
                              f"{_scrub(str(exc), parsed)}") from exc
 
@@ -294,7 +294,7 @@ def _begin_immediate(conn: Connection, waiting: Callable[[], None] | None,
             try:
                 raw.execute("BEGIN IMMEDIATE")
                 return
-            except Exception as exc:  # noqa: BLE001 - sqlite3.OperationalError
+            except Exception as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 if time.monotonic() >= deadline:

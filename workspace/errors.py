@@ -1,20 +1,10 @@
-"""Error base classes shared by every core package.
-
-A :class:`KonvertError` is a mistake the user can fix (a bad file, a bad rule,
-a bad key). Anything else that escapes is a bug.
-"""
+"""The workspace's errors; ``KonvertError`` (now in :mod:`kerrors`) is re-exported here."""
 
 from __future__ import annotations
 
+from kerrors import KonvertError
 
-class KonvertError(Exception):
-    """A problem the user can fix, reported in plain words without a traceback.
-
-    ``exit_code`` is what the command line exits with: 2 for bad usage or
-    unreadable input, 1 when a command ran and found problems.
-    """
-
-    exit_code = 2
+__all__ = ["ImportFileError", "KonvertError", "WorkspaceError"]
 
 
 class WorkspaceError(KonvertError):

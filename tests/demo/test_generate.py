@@ -145,7 +145,7 @@ def test_default_size_populates_every_status_sensibly(sqlite_engine: Engine) -> 
 def test_aggregates_count_purchases_only(engine: Engine) -> None:
     generate_demo(engine, contacts=800, today=TODAY)
     with engine.connect() as conn:
-        statuses = dict(conn.execute(text(
+        statuses: dict[str, int] = dict(conn.execute(text(
             "SELECT status, COUNT(*) FROM orders GROUP BY status")).all())
         mismatched = conn.execute(text("""
             SELECT c.email FROM contacts c
@@ -237,6 +237,8 @@ def test_dates_are_in_the_past_and_after_registration(engine: Engine) -> None:
             "SELECT COUNT(*) FROM events WHERE value_ci IS NULL AND type IN "
             "('product_view', 'cart_add', 'cart_abandon', 'search', 'category_view')"
         )).scalar_one()
+    assert latest_event is not None and latest_order is not None
+    assert latest_delivery is not None
     assert max(latest_event, latest_order, latest_delivery) < midnight
     assert early == 0
     assert bad_days == 0

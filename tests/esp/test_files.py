@@ -28,7 +28,7 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 class _Images(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         _Images.hits[self.path] = _Images.hits.get(self.path, 0) + 1
         if self.path.endswith("missing.png"):
             self.send_response(404)
@@ -123,7 +123,7 @@ def test_images_helpers_skip_tags_and_missing(image_server: str) -> None:
     assert urls == [f"{image_server}/a.png", f"{image_server}/missing.png"]
     from esp.files import download_images
 
-    images, data = download_images(urls)
+    images, _data = download_images(urls)
     assert images[0].file and images[1].error == "HTTP 404"
     local = localise_images(html, images)
     assert local.count(f'src="{images[0].file}"') == 2

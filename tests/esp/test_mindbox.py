@@ -87,7 +87,7 @@ def fake() -> Iterator[tuple[FakeMindbox, str]]:
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             url = urlsplit(self.path)
             params = {k: v[0] for k, v in parse_qs(url.query).items()}
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -111,7 +111,7 @@ def fake() -> Iterator[tuple[FakeMindbox, str]]:
             else:
                 self._reply(400, {"status": "ProtocolError", "errorMessage": "unknown"})
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             state.requests.append({"path": self.path, "auth": self.headers.get(
                 "Authorization")})
             self._reply(200, None, raw=state.report.encode("utf-8"))
@@ -156,7 +156,7 @@ def test_package(shop: Engine, tmp_path: Path) -> None:
         encoding="utf-8")), delimiter=";"))
     assert rows[0] == ["Email", "FirstName", "LastName", "MobilePhone", "BirthDate",
                        "IsSubscribed"]
-    emails = [g.recipients for g in payload.groups if g.label == "A"][0]
+    emails = next(g.recipients for g in payload.groups if g.label == "A")
     assert [r[0] for r in rows[1:]] == [r.email for r in emails]
     every_row = [row for label in ("A", "B", "rest") for row in csv.reader(io.StringIO(
         (tmp_path / f"contacts-{label}.csv").read_text(encoding="utf-8")), delimiter=";")]

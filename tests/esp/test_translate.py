@@ -9,7 +9,7 @@ from typing import Any
 import liquid
 import pybars
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 
 from composer import builtin_templates, html_to_text, render, sample_personas
 from esp.errors import ExportUsageError
@@ -450,7 +450,7 @@ def test_recommended_products_come_from_the_workspace(shop: Engine) -> None:
     from workspace.models import Product
 
     with shop.begin() as conn:
-        conn.execute(Product.__table__.insert(), [
+        conn.execute(insert(Product), [
             {"sku": "X-1", "name": "Пальто «Север»", "price": Decimal(15990), "stock": 3,
              "image_url": "https://img.example.ru/x1.jpg", "url": "https://s.ru/x1"},
             {"sku": "X-2", "name": "Нет в наличии", "price": Decimal(100), "stock": 0,

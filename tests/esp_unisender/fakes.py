@@ -92,13 +92,13 @@ class FakeBase:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 fake.requests.append(Request("GET", parts.path, parts.query,
                                              dict(self.headers.items()), b""))
                 self._reply(405, {"error": "use POST", "code": "unspecified"})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 parts = urlsplit(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
@@ -172,10 +172,10 @@ class FakeUnisender(FakeBase):
 
     # -- methods ---------------------------------------------------------------
 
-    def m_getLists(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_getLists(self, form: dict[str, str]) -> Any:
         return [{"id": i, "title": t} for i, t in self.lists.items()]
 
-    def m_createList(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_createList(self, form: dict[str, str]) -> Any:
         title = form.get("title", "")
         if not title:
             return ("title is required", "invalid_arg")
@@ -185,7 +185,7 @@ class FakeUnisender(FakeBase):
         self.lists[new] = title
         return {"id": new}
 
-    def m_importContacts(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_importContacts(self, form: dict[str, str]) -> Any:
         names = [form[f"field_names[{i}]"] for i in range(len(form))
                  if f"field_names[{i}]" in form]
         rows = []
@@ -224,7 +224,7 @@ class FakeUnisender(FakeBase):
         return {"total": len(rows), "inserted": inserted, "updated": updated, "deleted": 0,
                 "new_emails": inserted, "invalid": invalid, "log": log}
 
-    def m_createEmailMessage(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_createEmailMessage(self, form: dict[str, str]) -> Any:
         for required in ("sender_name", "sender_email", "subject", "body", "list_id"):
             if not form.get(required):
                 return (f"{required} is required", "invalid_arg")
@@ -234,7 +234,7 @@ class FakeUnisender(FakeBase):
         self.messages[new] = dict(form)
         return {"message_id": new}
 
-    def m_createCampaign(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_createCampaign(self, form: dict[str, str]) -> Any:
         message_id = int(form.get("message_id") or 0)
         if message_id not in self.messages:
             return ("message not found", "invalid_arg")
@@ -249,13 +249,13 @@ class FakeUnisender(FakeBase):
         self.campaigns[new] = {**form, "count": count}
         return {"campaign_id": new, "status": "scheduled", "count": count}
 
-    def m_getCampaignStatus(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_getCampaignStatus(self, form: dict[str, str]) -> Any:
         if int(form.get("campaign_id") or 0) not in self.campaigns:
             return ("campaign not found", "invalid_arg")
         return {"status": "completed", "creation_time": "2026-11-20 10:00:00",
                 "start_time": "2026-11-20 10:05:00"}
 
-    def m_getCampaignCommonStats(self, form: dict[str, str]) -> Any:  # noqa: N802
+    def m_getCampaignCommonStats(self, form: dict[str, str]) -> Any:
         campaign_id = int(form.get("campaign_id") or 0)
         if campaign_id not in self.campaigns:
             return ("campaign not found", "invalid_arg")

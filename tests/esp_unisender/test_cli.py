@@ -90,8 +90,8 @@ def test_dry_run_prints_requests_with_the_key_masked(workspace: Any, fake: Any,
 def test_failures_exit_1_in_plain_words_and_usage_exit_2(
         workspace: Any, fake: Any, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    engine, url, _ = workspace
-    server, api = fake
+    _engine, url, _ = workspace
+    _server, api = fake
     monkeypatch.setenv("KONVERT_UNISENDER_KEY", "wrong-key-0123456789abcdef")
     code, out, err = cli(capsys, url, "export", "unisender", NAME, "--api-url", api)
     assert code == 1

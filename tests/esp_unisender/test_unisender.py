@@ -163,7 +163,7 @@ def test_gives_up_after_the_last_attempt_naming_what_was_done(
     assert list_exports(sqlite_engine)[0].result == "failed"
 
 
-@pytest.mark.parametrize("code, words", [
+@pytest.mark.parametrize(("code", "words"), [
     ("access_denied", "denied access"),
     ("invalid_arg", "rejected a value"),
     ("not_enough_money", "not enough money"),

@@ -20,7 +20,7 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("english, russian", sorted(russian_templates().items()))
+@pytest.mark.parametrize(("english", "russian"), sorted(russian_templates().items()))
 def test_russian_template_has_the_same_placeholders(english: str, russian: str) -> None:
     assert _fields(english) == _fields(russian)
     assert any("а" <= ch <= "я" for ch in russian.lower()) or english in ("id {id}",)
@@ -41,7 +41,7 @@ def test_refusal_and_summary_in_russian(sqlite_engine: Engine, fake: Any, sleeps
     assert tr("en", "Done: {what}.", what="x") == "Done: x."
 
 
-@pytest.mark.parametrize("key, details, en, ru", [
+@pytest.mark.parametrize(("key", "details", "en", "ru"), [
     ("campaign:7/list", {"title": "Konvert #7: Осень"}, "list «Konvert #7: Осень»",
      "список «Konvert #7: Осень»"),
     ("campaign:7/import:A:2", {}, "contacts of group A, batch 3", "контакты группы A, пакет 3"),

@@ -30,7 +30,7 @@ def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as conn:
         return {
             table: [tuple(row) for row in conn.execute(
-                text(f"SELECT * FROM {table} ORDER BY {order}"))]  # noqa: S608
+                text(f"SELECT * FROM {table} ORDER BY {order}"))]
             for table, order in TABLES.items()
         }
 

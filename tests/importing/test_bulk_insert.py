@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from workspace.imports.writers import _processors
+from workspace.imports.bulk import _processors
 from workspace.models import Base
 
 VALUES: list[Any] = [

@@ -13,9 +13,9 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 import workspace.importer as importer
+import workspace.imports.bulk as bulk
 import workspace.imports.indexes as indexes
 import workspace.imports.seen as seen
-import workspace.imports.writers as writers
 from tests.importing.helpers import snapshot, write_csv
 from workspace.db import open_workspace
 from workspace.importer import ImportCancelledError, import_file
@@ -75,7 +75,7 @@ def test_overlapped_import_stores_what_the_serial_one_does(
 
     # The same file the old way: no thread, executemany instead of JSON rows.
     monkeypatch.setattr(importer, "OVERLAP", False)
-    monkeypatch.setattr(writers, "_JSON_ROWS", False)
+    monkeypatch.setattr(bulk, "JSON_ROWS", False)
     monkeypatch.setattr(seen, "_JSON_ROWS", False)
     serial_engine = open_workspace(str(tmp_path / "serial.sqlite"))
     serial = import_file(serial_engine, "contacts", path)

@@ -40,7 +40,7 @@ def test_count_members_save_list(workspace: str, rules_file: Any, tmp_path: Path
     code, data, _ = run(capsys, workspace, "segment", "members", "--rules", str(moscow),
                         "--out", str(out))
     assert code == 0 and data["emails"] == sorted(EMAIL[k] for k in "ABH")
-    with out.open(encoding="utf-8") as fh:
+    with out.open(encoding="utf-8-sig") as fh:  # the BOM is for Excel
         assert [row["email"] for row in csv.DictReader(fh)] == data["emails"]
 
     assert run(capsys, workspace, "segment", "save", "Москва", "--rules", str(moscow))[0] == 0

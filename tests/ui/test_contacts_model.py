@@ -11,101 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
 from tests.ui.data import contact_rows, insert_contacts
+from tests.workspace.people import add_contact
 from ui.contacts_model import (
     BLOCK_ROWS,
     COLUMNS,
     MAX_CACHED_BLOCKS,
-    ContactQuery,
     ContactsTableModel,
-    count_contacts,
-    fetch_contacts,
 )
 from ui.tasks import Pools
 from workspace.db import open_workspace
-from workspace.models import Contact
-from workspace.rows import with_contact_extras
-
-
-def _add(engine: Engine, **row: object) -> None:
-    base = {
-        "gender": "unknown",
-        "status": "subscribed",
-        "orders_count": 0,
-        "total_spent": Decimal(0),
-        "returns_count": 0,
-        "complaints_count": 0,
-    }
-    with engine.begin() as conn:
-        conn.execute(insert(Contact), [with_contact_extras({**base, **row})])
-
-
-@pytest.fixture
-def people(engine: Engine) -> Engine:
-    _add(
-        engine,
-        email="anna@example.ru",
-        first_name="Анна",
-        last_name="Иванова",
-        city="Москва",
-        orders_count=3,
-        total_spent=Decimal("15000.50"),
-    )
-    _add(
-        engine,
-        email="boris@example.ru",
-        first_name="Борис",
-        last_name="Петров",
-        city="МОСКВА",
-        orders_count=1,
-        total_spent=Decimal("900"),
-    )
-    _add(
-        engine,
-        email="vera@example.ru",
-        first_name="Вера",
-        last_name="Смирнова",
-        city="Казань",
-        orders_count=7,
-        total_spent=Decimal("72000"),
-    )
-    _add(engine, email="50%_off@example.ru", first_name="Promo", city="Уфа")
-    return engine
-
-
-def test_search_is_case_insensitive_in_cyrillic(people: Engine) -> None:
-    query = ContactQuery(search="москва")
-    assert count_contacts(people, query) == 2
-    emails = [row.email for row in fetch_contacts(people, query, 0, 10)]
-    assert emails == ["anna@example.ru", "boris@example.ru"]
-
-
-def test_search_words_must_all_match_some_field(people: Engine) -> None:
-    rows = fetch_contacts(people, ContactQuery(search="  АННА  москва "), 0, 10)
-    assert [row.email for row in rows] == ["anna@example.ru"]
-    assert count_contacts(people, ContactQuery(search="анна казань")) == 0
-
-
-def test_search_treats_like_wildcards_literally(people: Engine) -> None:
-    assert count_contacts(people, ContactQuery(search="50%_")) == 1
-    assert count_contacts(people, ContactQuery(search="%")) == 1
-
-
-def test_sorting_in_sql(people: Engine) -> None:
-    by_spent = fetch_contacts(people, ContactQuery(sort_key="total_spent", descending=True), 0, 2)
-    assert [row.email for row in by_spent] == ["vera@example.ru", "anna@example.ru"]
-    by_orders = fetch_contacts(people, ContactQuery(sort_key="orders_count"), 0, 10)
-    assert [row.orders_count for row in by_orders] == [0, 1, 3, 7]
-    page = fetch_contacts(people, ContactQuery(sort_key="email"), 1, 2)
-    assert [row.email for row in page] == ["anna@example.ru", "boris@example.ru"]
-
-
-def test_unknown_sort_column_is_refused(people: Engine) -> None:
-    with pytest.raises(ValueError, match="unknown sort column"):
-        fetch_contacts(people, ContactQuery(sort_key="password"), 0, 1)
-
 
 # -- the Qt model ---------------------------------------------------------------------
 
@@ -133,7 +50,7 @@ def test_model_passes_qt_model_tester(
 
 @pytest.mark.gui
 def test_model_search_sort_and_labels(qtbot: QtBot, sqlite_engine: Engine, pools: Pools) -> None:
-    _add(
+    add_contact(
         sqlite_engine,
         email="a@x.ru",
         first_name="Анна",
@@ -141,10 +58,12 @@ def test_model_search_sort_and_labels(qtbot: QtBot, sqlite_engine: Engine, pools
         total_spent=Decimal("10"),
         status="unsubscribed",
     )
-    _add(
+    add_contact(
         sqlite_engine, email="b@x.ru", first_name="Борис", city="москва", total_spent=Decimal("20")
     )
-    _add(sqlite_engine, email="c@x.ru", first_name="Вера", city="Казань", total_spent=Decimal("30"))
+    add_contact(
+        sqlite_engine, email="c@x.ru", first_name="Вера", city="Казань", total_spent=Decimal("30")
+    )
     model = _ready_model(qtbot, sqlite_engine, pools)
     counts: list[int] = []
     model.count_changed.connect(counts.append)

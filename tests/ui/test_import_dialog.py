@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
-from ui.import_dialog import ImportDialog
+from ui.importing import ImportDialog
 from ui.language import LanguageSwitcher
 from ui.tasks import Pools, Task
 from workspace.imports.reasons import reason_text

@@ -47,7 +47,7 @@ def test_app_says_a_damaged_workspace_in_a_dialog(tmp_path: Path, lang: str,
     # The fixture's switcher, so the language goes back to English afterwards.
     monkeypatch.setattr(app, "LanguageSwitcher", lambda *_args: switcher)
     ctx = CliContext(workspace=str(path), today=date(2026, 1, 1), json=False, lang=lang)
-    assert app.run(ctx) == 2
+    assert app.run(ctx.engine, ctx.today, lang=ctx.lang) == 2
     [(_parent, title, text)] = shown
     assert title == "Konvert"
     if lang == "en":

@@ -53,7 +53,7 @@ def open_page(qtbot: QtBot, demo_engine: Engine, tmp_path: Path,
         qtbot.add_widget(window)
         window.resize(1280, 720)
         window.show()
-        page = window.show_page("campaigns")
+        page: Any = window.show_page("campaigns")
         qtbot.waitUntil(page.is_ready, timeout=15000)
         windows.append(window)
         return page

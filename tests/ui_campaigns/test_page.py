@@ -63,7 +63,7 @@ def test_edit_undo_autosave(open_page: Callable[[], Any], qtbot: QtBot,
     editor = page.editor
     row = editor.setup.rows[1]
     row.subject.setText("")
-    qtbot.keyClicks(row.subject, "New subject B")  # QTest types ASCII only
+    qtbot.keyClicks(row.subject, "New subject B")  # type: ignore[no-untyped-call]  # ASCII only
     assert editor.form.draft.subjects[1] == "New subject B"
     assert editor.undo_stack.count() == 1  # typing merged into one step
     qtbot.waitUntil(editor.undo_stack.isClean, timeout=5000)  # autosaved

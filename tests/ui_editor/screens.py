@@ -19,14 +19,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
 
-from ui.app import create_application, wait_until_ready  # noqa: E402
-from ui.editor.page import TemplatesPage  # noqa: E402
-from ui.language import LanguageSwitcher  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
+from ui.app import create_application, wait_until_ready
+from ui.editor.page import TemplatesPage
+from ui.language import LanguageSwitcher
+from ui.main_window import MainWindow
+from workspace.db import open_workspace
 
 
 def _wait(ms: int) -> None:

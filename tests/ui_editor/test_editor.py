@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from composer import Finding, LintReport, load_template
 from composer.blocks import ButtonBlock, HeadingBlock
 from composer.edits import set_block_field
-from ui.editor.editor import TemplateEditor, block_at_line
+from ui.editor.editor import TemplateEditor
+from ui.editor.editor_parts import block_at_line
 
 pytestmark = pytest.mark.gui
 
@@ -112,8 +113,8 @@ def test_clicking_a_lint_finding_moves_the_code_cursor(
     item = editor.lint_list.list.item(0)
     rect = editor.lint_list.list.visualItemRect(item)
     from PySide6.QtCore import Qt
-    qtbot.mouseClick(editor.lint_list.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=rect.center())
+    qtbot.mouseClick(editor.lint_list.list.viewport(),  # type: ignore[no-untyped-call]
+                     Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor.tabs.currentIndex() == 1
     assert editor.code_view.current_line() == line
     assert editor.blocks.selected() == block_at_line(template, editor.brand, line)

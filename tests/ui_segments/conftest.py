@@ -46,7 +46,7 @@ def page(qtbot: Any, demo_engine: Engine, tmp_path: Path) -> Iterator[Any]:
     widget = SegmentsPage(context, holder)
     holder.resize(1200, 800)
     holder.show()
-    widget.pools = pools
+    widget.pools = pools  # type: ignore[attr-defined]  # tests wait for its tasks
     qtbot.waitUntil(widget.is_ready, timeout=10000)
     yield widget
     pools.wait()

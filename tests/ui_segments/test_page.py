@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication
 from segments import PRESETS, count, lifecycle_counts, list_segments, members
 from segments.edits import normalize_root
 from tests.ui_segments.conftest import TODAY
-from ui.segments.builder import ConditionRow, GroupFrame, NotFrame
-from ui.segments.editors import ChipsEditor, EnumEditor, NumberRangeEditor, TextEditor
+from ui.segments.editors import ChipsEditor, EnumEditor, TextEditor
+from ui.segments.nodes import ConditionRow, GroupFrame, NotFrame
+from ui.segments.number_editors import NumberRangeEditor
 
 pytestmark = pytest.mark.gui
 

@@ -16,15 +16,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QScrollArea
 
-from ui.language import LanguageSwitcher  # noqa: E402
-from ui.settings_dialog import SettingsDialog  # noqa: E402
-from ui.style import apply_style  # noqa: E402
-from ui.tasks import Pools  # noqa: E402
-from workspace.db import open_workspace  # noqa: E402
-from workspace.demo import generate_demo  # noqa: E402
+from ui.language import LanguageSwitcher
+from ui.settings_dialog import SettingsDialog
+from ui.style import apply_style
+from ui.tasks import Pools
+from workspace.db import open_workspace
+from workspace.demo import generate_demo
 
 TODAY = date(2026, 11, 22)
 

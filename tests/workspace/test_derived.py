@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, delete, insert, select
 
 from workspace.derived import recompute
 from workspace.models import Contact, Event, Order, OrderLine
@@ -57,8 +57,8 @@ def test_only_purchases_count_and_stale_values_reset(engine: Engine) -> None:
 
     # Anna's purchases are deleted: her aggregates must go back to "never bought".
     with engine.begin() as conn:
-        conn.execute(OrderLine.__table__.delete())
-        conn.execute(Order.__table__.delete())
+        conn.execute(delete(OrderLine))
+        conn.execute(delete(Order))
         recompute(conn)
     with engine.connect() as conn:
         a2 = conn.execute(select(Contact).where(Contact.email == "anna@example.ru")).one()

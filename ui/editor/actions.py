@@ -175,7 +175,7 @@ class EmailActions(QObject):
             from ui.webrender import WebShooter
 
             self._shooter = WebShooter(self)
-        except Exception as exc:  # noqa: BLE001 - no WebEngine: a bundle without screenshots
+        except Exception as exc:  # no WebEngine: a bundle without screenshots
             log.warning("no screenshots in the bundle: %s", exc)
             self._shooter = None
         task = Task(export_review_bundle, self._engine, target, out_dir, self._today,

@@ -86,13 +86,13 @@ class DraftStore:
     """
 
     def __init__(self, root: Path, workspace: str) -> None:
-        key = hashlib.sha1(workspace.encode("utf-8")).hexdigest()[:12]
+        key = hashlib.sha1(workspace.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
         self.folder = root / key
 
     def path_for(self, name: str) -> Path:
         """The draft file of template ``name``."""
         safe = re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE)[:80]
-        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha1(name.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
         return self.folder / f"{safe}-{digest}.json"
 
     def write(self, template: Template) -> Path:

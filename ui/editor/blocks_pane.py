@@ -36,6 +36,7 @@ from composer.edits import (
     set_block_field,
 )
 from composer.model import Template
+from ui.retranslate import Retranslating
 from ui.style import named
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -102,7 +103,7 @@ def block_summary(block: Block) -> str:
     return ""
 
 
-class BlockPropertiesPanel(QWidget):
+class BlockPropertiesPanel(Retranslating, QWidget):
     """A form with one field editor per field of the selected block.
 
     Signals:
@@ -224,11 +225,6 @@ class BlockPropertiesPanel(QWidget):
     def _emit(self, name: str, value: Any) -> None:
         if not self._updating:
             self.field_edited.emit(name, value)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         names = field_names()

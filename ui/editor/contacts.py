@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from composer.brand import BrandKit
 from composer.context import Persona, build_context, sample_personas
+from ui.retranslate import Retranslating
 from ui.tasks import Task
-from workspace.models import Contact
+from workspace.contacts import named_contacts
 
 WORKSPACE_CONTACTS = 25
 """How many workspace contacts the switcher lists after the sample personas."""
@@ -20,21 +21,15 @@ WORKSPACE_CONTACTS = 25
 
 def load_contact_choices(engine: Engine, limit: int = WORKSPACE_CONTACTS) -> list[tuple[str, str]]:
     """Worker: ``(email, label)`` of the first workspace contacts with a name."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(Contact.email, Contact.first_name, Contact.last_name, Contact.city)
-            .where(Contact.first_name.is_not(None))
-            .order_by(Contact.id).limit(limit)
-        ).all()
     choices = []
-    for email, first, last, city in rows:
+    for email, first, last, city in named_contacts(engine, limit):
         name = " ".join(part for part in (first, last) if part)
         label = f"{name} <{email}>" + (f", {city}" if city else "")
         choices.append((str(email), label))
     return choices
 
 
-class ContactSwitcher(QComboBox):
+class ContactSwitcher(Retranslating, QComboBox):
     """Sample personas (empty fields, long names, big carts), then workspace contacts.
 
     Signals:
@@ -109,11 +104,6 @@ class ContactSwitcher(QComboBox):
     def _on_context_built(self, context: dict[str, Any]) -> None:
         self.context = context
         self.context_changed.emit(context)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self.setToolTip(self.tr("Render the preview for another contact: sample contacts "

@@ -4,30 +4,24 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QKeyEvent,
     QKeySequence,
     QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -37,21 +31,30 @@ from sqlalchemy import Engine
 
 from composer.brand import BrandKit
 from composer.edits import Edit, set_code, set_field
-from composer.lint import LintReport, lint
+from composer.lint import LintReport
 from composer.model import Template
 from composer.render import RenderResult
 from ui.editor.actions import EmailActions
 from ui.editor.autosave import Autosaver, DraftStore
 from ui.editor.blocks_pane import BlocksPane
-from ui.editor.code_view import CodeView
 from ui.editor.contacts import ContactSwitcher
 from ui.editor.document import EditorDocument
+from ui.editor.editor_parts import (
+    CloseWatcher,
+    CodeTab,
+    EditorHeader,
+    RecoveryBanner,
+    UndoKeysFilter,
+    block_at_line,
+    run_lint,
+    titled,
+)
 from ui.editor.inbox import InboxPreviewPane
 from ui.editor.lint_list import LintListPane
 from ui.editor.live_preview import LivePreviewPane
 from ui.editor.preview import UrlOpener
 from ui.editor.variables import VariablePicker
-from ui.style import named
+from ui.retranslate import Retranslating
 from ui.tasks import Debouncer, Pools, RequestCounter, Task
 
 log = logging.getLogger(__name__)
@@ -62,61 +65,7 @@ LINT_DEBOUNCE_MS = 700
 _FIELDS = ("from_name", "subject", "preheader")
 
 
-def run_lint(template: Template, brand: BrandKit,
-             contexts: list[tuple[str, Mapping[str, Any]]]) -> LintReport:
-    """Worker: every pre-export check of ``template``."""
-    return lint(template, brand=brand, contexts=contexts)
-
-
-def block_at_line(template: Template, brand: BrandKit, line: int) -> int:
-    """The index of the block whose MJML holds document ``line``, or -1."""
-    if template.is_code:
-        return -1
-    start = template.source_parts(brand)[0].count("\n") + 1
-    for index, block in enumerate(template.blocks):
-        mjml = block.to_mjml(brand)
-        if not mjml:
-            continue
-        end = start + (mjml + "\n").count("\n")
-        if start <= line < end:
-            return index
-        start = end
-    return -1
-
-
-class _UndoKeysFilter(QObject):
-    """Lets Ctrl+Z / Ctrl+Shift+Z reach the document's undo stack from text fields.
-
-    Text widgets have their own undo, which would fight the stack's.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                    QKeySequence.StandardKey.Redo):
-                event.ignore()
-                return True
-        return False
-
-
-class _CloseWatcher(QObject):
-    """Flushes the editor's pending save when its window is about to close.
-
-    It sees the Close event before the window's own ``closeEvent``, which
-    waits for the pools: the save then runs before the app goes away.
-    """
-
-    def __init__(self, editor: TemplateEditor) -> None:
-        super().__init__(editor)
-        self._editor = editor
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and shiboken6.isValid(self._editor):
-            self._editor.flush()
-        return False
-
-
-class TemplateEditor(QWidget):
+class TemplateEditor(Retranslating, QWidget):
     """Edits one template at a time; every change is a command on its undo stack.
 
     Args:
@@ -171,8 +120,8 @@ class TemplateEditor(QWidget):
         self._save_error = ""
         self._lint_counter = RequestCounter()
         self._lint_debouncer = Debouncer(LINT_DEBOUNCE_MS, self._lint_now, self)
-        self._undo_filter = _UndoKeysFilter(self)
-        self._close_watcher = _CloseWatcher(self)
+        self._undo_filter = UndoKeysFilter(self)
+        self._close_watcher = CloseWatcher(self)
         self._watched_window: QWidget | None = None
 
         self.undo_group = QUndoGroup(self)
@@ -191,60 +140,32 @@ class TemplateEditor(QWidget):
             self.autosaver.saved.connect(self._on_autosaver_saved)
             self.autosaver.save_failed.connect(self._on_autosaver_save_failed)
 
-        # Header: title, series, status, undo/redo, contact, actions.
-        self._title = QLabel()
-        self._title.setStyleSheet("font-size:16px;font-weight:600")
-        self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._title.setMinimumWidth(100)
-        self.series_link = QLabel()
-        self.series_link.setTextFormat(Qt.TextFormat.RichText)
+        # Header: title, series, status, undo/redo, actions.
+        header = EditorHeader()
+        self._title = header.title
+        self.series_link = header.series_link
+        self.status = header.status
+        self.undo_button = header.undo_button
+        self.redo_button = header.redo_button
+        self.send_test_button = header.send_test_button
+        self.export_button = header.export_button
         self.series_link.linkActivated.connect(self._on_series_link_activated)
-        self.status = named(QLabel(), "hint")
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.undo_button = QPushButton()
-        self.redo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo_action.trigger)
         self.redo_button.clicked.connect(self.redo_action.trigger)
         self.undo_action.changed.connect(self._on_undo_action_changed)
         self.redo_action.changed.connect(self._on_undo_action_changed)
         self.contact = ContactSwitcher(engine, pools.read, brand, today)
         self.contact.context_changed.connect(self._on_contact_context_changed)
-        self.send_test_button = QPushButton()
         self.send_test_button.clicked.connect(self.send_test)
-        self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_bundle)
         for button in (self.send_test_button, self.export_button):
             button.setVisible(actions is not None)
-        # Title above its series link and save status: on a 1366 px laptop one
-        # row cannot hold them beside the buttons without cutting the title.
-        title_box = QVBoxLayout()
-        title_box.setSpacing(0)
-        title_box.addWidget(self._title)
-        status_row = QHBoxLayout()
-        status_row.setSpacing(8)
-        status_row.addWidget(self.series_link)
-        status_row.addWidget(self.status, 1)
-        title_box.addLayout(status_row)
-        header = QHBoxLayout()
-        header.setSpacing(8)
-        header.addLayout(title_box, 1)
-        header.addWidget(self.undo_button)
-        header.addWidget(self.redo_button)
-        header.addSpacing(8)
-        header.addWidget(self.send_test_button)
-        header.addWidget(self.export_button)
 
         # Recovery banner.
-        self.recovery_banner = named(QFrame(), "infoBanner")
-        banner_layout = QHBoxLayout(self.recovery_banner)
-        banner_layout.setContentsMargins(12, 6, 12, 6)
-        self._recovery_label = QLabel()
-        self._recovery_label.setWordWrap(True)
-        self.discard_draft_button = QPushButton()
+        self.recovery_banner = RecoveryBanner()
+        self._recovery_label = self.recovery_banner.label
+        self.discard_draft_button = self.recovery_banner.discard_button
         self.discard_draft_button.clicked.connect(self._on_discard_draft_button_clicked)
-        banner_layout.addWidget(self._recovery_label, 1)
-        banner_layout.addWidget(self.discard_draft_button)
-        self.recovery_banner.hide()
         self._pristine: Template | None = None
         self._recovered_at = ""
 
@@ -276,21 +197,13 @@ class TemplateEditor(QWidget):
         # Left: blocks / code / inbox tabs over the lint list.
         self.blocks = BlocksPane()
         self.blocks.edit_requested.connect(self.apply_edit)
-        self.code_view = CodeView()
+        code_tab = CodeTab()
+        self.code_view = code_tab.code_view
+        self._code_hint = code_tab.hint
+        self.to_code_button = code_tab.to_code_button
         self.code_view.installEventFilter(self._undo_filter)
         self.code_view.textChanged.connect(self._on_code_view_text_changed)
-        self._code_hint = named(QLabel(), "hint")
-        self._code_hint.setWordWrap(True)
-        self.to_code_button = QPushButton()
         self.to_code_button.clicked.connect(self.switch_to_code)
-        code_tab = QWidget()
-        code_layout = QVBoxLayout(code_tab)
-        code_layout.setContentsMargins(0, 6, 0, 0)
-        code_top = QHBoxLayout()
-        code_top.addWidget(self._code_hint, 1)
-        code_top.addWidget(self.to_code_button)
-        code_layout.addLayout(code_top)
-        code_layout.addWidget(self.code_view, 1)
         self.inbox = InboxPreviewPane()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.blocks, "")
@@ -299,13 +212,8 @@ class TemplateEditor(QWidget):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.lint_list = LintListPane()
         self.lint_list.line_activated.connect(self.go_to_line)
-        self._lint_title = QLabel()
-        self._lint_title.setStyleSheet("font-weight:600")
-        lint_box = QWidget()
-        lint_layout = QVBoxLayout(lint_box)
-        lint_layout.setContentsMargins(0, 4, 0, 0)
-        lint_layout.addWidget(self._lint_title)
-        lint_layout.addWidget(self.lint_list, 1)
+        lint_box = titled(self.lint_list)
+        self._lint_title = lint_box.title
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.tabs)
         left.addWidget(lint_box)
@@ -334,7 +242,7 @@ class TemplateEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addLayout(header)
+        layout.addWidget(header)
         layout.addWidget(self.recovery_banner)
         layout.addLayout(grid)
         layout.addWidget(self.splitter, 1)
@@ -593,11 +501,6 @@ class TemplateEditor(QWidget):
         self.redo_button.setEnabled(self.redo_action.isEnabled())
 
     # -- texts -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         window = self.window()

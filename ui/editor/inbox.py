@@ -10,13 +10,14 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from composer.budget import RenderLimits, render_budget
 from composer.errors import ComposerError
 from composer.render import render_jinja
 from previews.inbox import InboxLine, inbox_preview
+from ui.retranslate import Retranslating
 from ui.style import named
 
 VARIANT_LIMITS = RenderLimits(seconds=0.2)
@@ -52,7 +53,7 @@ def phone_row_html(line: InboxLine) -> str:
     )
 
 
-class InboxPreviewPane(QWidget):
+class InboxPreviewPane(Retranslating, QWidget):
     """How each subject variant looks in an inbox list, on a desktop and on a phone."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,11 +127,6 @@ class InboxPreviewPane(QWidget):
                 f"<table width='300'><tr><td>{phone_row_html(phone)}</td></tr></table>"
             )
         self.rows.setText("".join(parts))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         self._title.setText(self.tr("As inbox lists show it (usual truncation: Gmail on a "

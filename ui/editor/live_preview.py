@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,6 +30,7 @@ from composer.render import RenderResult, render_preview
 from ui.editor.preview import PreviewView, UrlOpener
 from ui.editor.preview_html import COLOUR_MODES, preview_copy
 from ui.language import current_language
+from ui.retranslate import Retranslating
 from ui.style import named
 from ui.tasks import Debouncer, RequestCounter, Task, error_message
 
@@ -75,7 +76,7 @@ def error_line(exc: BaseException) -> int | None:
     return None
 
 
-class LivePreviewPane(QWidget):
+class LivePreviewPane(Retranslating, QWidget):
     """Desktop (600 px email in a wide pane) and phone (375 or 320 px) previews.
 
     Call :meth:`request_render` after every change; rendering is debounced,
@@ -355,11 +356,6 @@ class LivePreviewPane(QWidget):
     def _on_images_off_toggled(self, checked: bool) -> None:
         self._show_images = not checked
         self._push_to_views()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _retranslate(self) -> None:
         names = {"both": self.tr("Desktop + phone"), "desktop": self.tr("Desktop"),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from composer.variables import CANONICAL_VARIABLES
+from ui.retranslate import Retranslating
 
 FALLBACKS: dict[str, str] = {
     "first_name": "друг",
@@ -27,7 +28,7 @@ def variable_tag(name: str) -> str:
     return f"{{{{ {name} }}}}"
 
 
-class VariablePicker(QPushButton):
+class VariablePicker(Retranslating, QPushButton):
     """A button with the canonical variables; choosing one emits its tag.
 
     The menu reads "First name, or: friend" for a variable with a fallback.
@@ -57,13 +58,9 @@ class VariablePicker(QPushButton):
         for name in self.names():
             ru, en = CANONICAL_VARIABLES[name]
             label = ru if russian else en
-            if name in FALLBACKS and FALLBACKS[name]:
+            if FALLBACKS.get(name):
                 label = self.tr("{0}, or: {1}").format(label, FALLBACKS[name])
             action = self._menu.addAction(f"{label}    {{{{ {name} }}}}")
             action.setData(name)
             action.triggered.connect(lambda _c=False, n=name: self.tag_chosen.emit(variable_tag(n)))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -2,9 +2,9 @@
 
 Run after changing the dialog's strings::
 
-    pyside6-lupdate ui/settings_dialog.py -no-obsolete -target-language ru_RU \
+    pyside6-lupdate ui/settings/*.py -no-obsolete -target-language ru_RU \
         -ts ui/i18n/settings_ru.ts
-    pyside6-lupdate ui/settings_dialog.py -no-obsolete -target-language en_US -pluralonly \
+    pyside6-lupdate ui/settings/*.py -no-obsolete -target-language en_US -pluralonly \
         -ts ui/i18n/settings_en.ts
     python -m ui.i18n.ru_settings && pyside6-lrelease ui/i18n/settings_ru.ts ui/i18n/settings_en.ts
 """

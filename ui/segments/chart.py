@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from segments.fields import LIFECYCLE_STATUSES
 from ui.segments.labels import value_label
+from ui.style import named
 
 COLORS = {
     "cold": "#8fa6c7",
@@ -134,3 +135,18 @@ class LifecycleChart(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.update()
         super().changeEvent(event)
+
+
+class ChartPane(QWidget):
+    """The lifecycle chart with its hint under it (the hint's text: the page's)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        self.chart = LifecycleChart()
+        self.hint = named(QLabel(), "hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)

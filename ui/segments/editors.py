@@ -12,15 +12,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDoubleSpinBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QSpinBox,
@@ -30,7 +27,15 @@ from PySide6.QtWidgets import (
 
 from segments import FieldSpec
 from segments.rules import DAY_COUNT_OPS, LIST_OPS, NO_VALUE_OPS
-from ui.segments.labels import INTEGER_FIELDS, value_label
+from ui.segments.labels import value_label
+from ui.segments.number_editors import (
+    DateEditor,
+    DateRangeEditor,
+    DaysEditor,
+    NumberEditor,
+    NumberRangeEditor,
+)
+from ui.segments.value_editor import ValueEditor
 
 Suggest = Callable[[str, str, Callable[[list[str]], None]], None]
 """``suggest(field, prefix, deliver)``: fetch known values off the GUI thread, then deliver."""
@@ -91,26 +96,6 @@ def convert_value(spec: FieldSpec, old_op: str, new_op: str, value: Any, today: 
         blank = isinstance(value, str) and not value.strip()
         return [] if blank else [value]
     return value
-
-
-class ValueEditor(QWidget):
-    """Base of the value editors (see the module doc)."""
-
-    value_edited = Signal(bool)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-
-    def value(self) -> Any:
-        """The value as rule JSON."""
-        raise NotImplementedError
-
-    def set_value(self, value: Any) -> None:
-        """Show ``value`` without emitting :attr:`value_edited`."""
-        raise NotImplementedError
 
 
 class NoValueEditor(ValueEditor):
@@ -187,12 +172,12 @@ class _LineFilter(QObject):
         self._on_enter = on_enter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() == (
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and (any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() == (
                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-                    | Qt.Key.Key_Z):
-                event.ignore()
-                return True
+                    | Qt.Key.Key_Z))):
+            event.ignore()
+            return True
         if (self._on_enter is not None and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
@@ -383,177 +368,6 @@ class BoolEditor(ValueEditor):
 
     def _on_combo_activated(self, _index: int) -> None:
         self.value_edited.emit(False)
-
-
-def _number_box(integer: bool, low: float = 0) -> QSpinBox | QDoubleSpinBox:
-    box: QSpinBox | QDoubleSpinBox
-    if integer:
-        box = QSpinBox()
-        box.setRange(int(-MAX_NUMBER), int(MAX_NUMBER))
-    else:
-        box = QDoubleSpinBox()
-        box.setDecimals(2)
-        box.setRange(-MAX_NUMBER, MAX_NUMBER)
-    box.setMinimum(low)  # type: ignore[arg-type]
-    box.setMinimumWidth(90)
-    box.setKeyboardTracking(True)
-    return box
-
-
-def _number(value: Any) -> float:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
-
-
-def _json_number(box: QSpinBox | QDoubleSpinBox) -> int | float:
-    v = box.value()
-    return int(v) if isinstance(box, QSpinBox) or float(v).is_integer() else float(v)
-
-
-class NumberEditor(ValueEditor):
-    """A number (whole for counts and days, with decimals for money)."""
-
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.box = _number_box(spec.name in INTEGER_FIELDS, 0)
-        if spec.name.startswith("rfm_"):
-            self.box.setRange(1, 5)
-        self.box.valueChanged.connect(self._on_box_value_changed)
-        self._layout.addWidget(self.box)
-
-    def value(self) -> Any:
-        return _json_number(self.box)
-
-    def set_value(self, value: Any) -> None:
-        self.box.blockSignals(True)
-        self.box.setValue(_number(value))  # type: ignore[arg-type]
-        self.box.blockSignals(False)
-
-    def _on_box_value_changed(self, _value: float) -> None:
-        self.value_edited.emit(True)
-
-
-class NumberRangeEditor(ValueEditor):
-    """``between`` two numbers, both included."""
-
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        integer = spec.name in INTEGER_FIELDS
-        self.low = _number_box(integer)
-        self.high = _number_box(integer)
-        if spec.name.startswith("rfm_"):
-            self.low.setRange(1, 5)
-            self.high.setRange(1, 5)
-        self._layout.addWidget(self.low)
-        self._and = QLabel(self.tr("and"))
-        self._layout.addWidget(self._and)
-        self._layout.addWidget(self.high)
-        for box in (self.low, self.high):
-            box.valueChanged.connect(self._on_box_value_changed)
-
-    def value(self) -> Any:
-        return [_json_number(self.low), _json_number(self.high)]
-
-    def set_value(self, value: Any) -> None:
-        pair = value if isinstance(value, list) and len(value) == 2 else [0, 0]
-        for box, v in zip((self.low, self.high), pair, strict=True):
-            box.blockSignals(True)
-            box.setValue(_number(v))  # type: ignore[arg-type]
-            box.blockSignals(False)
-
-    def _on_box_value_changed(self, _value: float) -> None:
-        self.value_edited.emit(True)
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setMinimumWidth(120)
-    return edit
-
-
-def _qdate(value: Any, today: date) -> QDate:
-    try:
-        day = date.fromisoformat(str(value))
-    except ValueError:
-        day = today
-    return QDate(day.year, day.month, day.day)
-
-
-class DateEditor(ValueEditor):
-    """A date with a calendar popup."""
-
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self.edit = _date_edit()
-        self.edit.dateChanged.connect(self._on_edit_date_changed)
-        self._layout.addWidget(self.edit)
-
-    def value(self) -> Any:
-        return self.edit.date().toString("yyyy-MM-dd")
-
-    def set_value(self, value: Any) -> None:
-        self.edit.blockSignals(True)
-        self.edit.setDate(_qdate(value, self._today))
-        self.edit.blockSignals(False)
-
-    def _on_edit_date_changed(self, _day: QDate) -> None:
-        self.value_edited.emit(True)
-
-
-class DateRangeEditor(ValueEditor):
-    """``between`` two dates, both included."""
-
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self.low = _date_edit()
-        self.high = _date_edit()
-        self._layout.addWidget(self.low)
-        self._and = QLabel(self.tr("and"))
-        self._layout.addWidget(self._and)
-        self._layout.addWidget(self.high)
-        for edit in (self.low, self.high):
-            edit.dateChanged.connect(self._on_edit_date_changed)
-
-    def value(self) -> Any:
-        return [e.date().toString("yyyy-MM-dd") for e in (self.low, self.high)]
-
-    def set_value(self, value: Any) -> None:
-        pair = value if isinstance(value, list) and len(value) == 2 else [None, None]
-        for edit, v in zip((self.low, self.high), pair, strict=True):
-            edit.blockSignals(True)
-            edit.setDate(_qdate(v, self._today))
-            edit.blockSignals(False)
-
-    def _on_edit_date_changed(self, _day: QDate) -> None:
-        self.value_edited.emit(True)
-
-
-class DaysEditor(ValueEditor):
-    """A number of days (``in the last N days``, ``more than N days ago``)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.box = QSpinBox()
-        self.box.setRange(0, 36500)
-        self.box.setMinimumWidth(80)
-        self.box.valueChanged.connect(self._on_box_value_changed)
-        self._layout.addWidget(self.box)
-        self._days = QLabel(self.tr("days"))
-        self._layout.addWidget(self._days)
-
-    def value(self) -> Any:
-        return self.box.value()
-
-    def set_value(self, value: Any) -> None:
-        self.box.blockSignals(True)
-        self.box.setValue(int(value) if isinstance(value, int) else 0)
-        self.box.blockSignals(False)
-
-    def _on_box_value_changed(self, _value: int) -> None:
-        self.value_edited.emit(True)
 
 
 def make_editor(spec: FieldSpec, op: str, today: date, suggest: Suggest | None) -> ValueEditor:

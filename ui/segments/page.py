@@ -13,30 +13,17 @@ dropped, so typing never waits for the database.
 from __future__ import annotations
 
 import logging
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,12 +33,12 @@ from segments import (
     PRESETS_BY_ID,
     SavedSegment,
     custom_fields,
-    distinct_values,
     lifecycle_counts,
     list_segments,
 )
 from segments.edits import error_path, missing_value_paths, node_kind, path_text
-from ui.pages import PageContext, RecordsTableModel
+from ui.pages import PageContext
+from ui.retranslate import Retranslating
 from ui.segments.actions import (
     CountResult,
     count_with_sample,
@@ -63,10 +50,13 @@ from ui.segments.actions import (
     save_rule,
 )
 from ui.segments.builder import RuleBuilder
-from ui.segments.chart import LifecycleChart
+from ui.segments.chart import ChartPane
+from ui.segments.count_pane import CountBanner, MembersPane, work_area
 from ui.segments.dialogs import ExplainDialog, OverlapDialog
 from ui.segments.labels import field_label, is_russian
-from ui.style import named
+from ui.segments.saved_pane import SavedSegmentsPane
+from ui.segments.suggest import Suggestions
+from ui.segments.toolbar import SegmentToolbar
 from ui.tasks import Debouncer, RequestCounter, Task, error_message
 
 log = logging.getLogger(__name__)
@@ -87,7 +77,7 @@ QListWidget#savedSegments::item:selected { background: #dbe6fb; color: #10284f; 
 """
 
 
-class SegmentsPage(QWidget):
+class SegmentsPage(Retranslating, QWidget):
     """The segment builder page (see the module doc).
 
     Signals:
@@ -114,14 +104,13 @@ class SegmentsPage(QWidget):
         self._count_done = False
         self._chart_done = False
         self._count_counter = RequestCounter()
-        self._suggestions: dict[tuple[str, str], list[str]] = {}
-        self._suggest_latest: dict[int, str] = {}
         self._preset_id = ""
         self.last_result: CountResult | None = None
         self.last_error = ""
         self.setStyleSheet(PAGE_STYLE)
 
-        self.builder = RuleBuilder(self._today, self._suggest, self)
+        self._suggestions = Suggestions(self._engine, self._pools.read, self)
+        self.builder = RuleBuilder(self._today, self._suggestions.suggest, self)
         self.builder.rule_changed.connect(self._on_builder_rule_changed)
         self.undo_stack = self.builder.undo_stack
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
@@ -137,7 +126,7 @@ class SegmentsPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addWidget(self._left)
+        layout.addWidget(self.saved_pane)
         layout.addWidget(self._right, 1)
         self._retranslate()
 
@@ -149,35 +138,17 @@ class SegmentsPage(QWidget):
     # -- building -------------------------------------------------------------
 
     def _build_left(self) -> None:
-        self._left = QWidget()
-        self._left.setFixedWidth(210)
-        left = QVBoxLayout(self._left)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(8)
-        self._saved_title = named(QLabel(), "sectionTitle")
-        self.saved_list = named(QListWidget(), "savedSegments")
+        self.saved_pane = SavedSegmentsPane()
+        self.saved_list = self.saved_pane.saved_list
+        self.new_button = self.saved_pane.new_button
+        self.presets_button = self.saved_pane.presets_button
+        self._presets_menu = self.saved_pane.presets_menu
+        self.compare_button = self.saved_pane.compare_button
         self.saved_list.itemClicked.connect(self._on_saved_list_item_clicked)
-        self.saved_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.saved_list.customContextMenuRequested.connect(
             self._on_saved_list_context_menu_requested)
-        self._saved_empty = named(QLabel(), "hint")
-        self._saved_empty.setWordWrap(True)
-        self.new_button = QPushButton()
         self.new_button.clicked.connect(self._on_new_button_clicked)
-        self.presets_button = QToolButton()
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.presets_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._presets_menu = QMenu(self.presets_button)
-        self.presets_button.setMenu(self._presets_menu)
-        self.presets_button.setSizePolicy(self.new_button.sizePolicy())
-        self.compare_button = QPushButton()
         self.compare_button.clicked.connect(self.open_overlap)
-        left.addWidget(self._saved_title)
-        left.addWidget(self.saved_list, 1)
-        left.addWidget(self._saved_empty)
-        left.addWidget(self.new_button)
-        left.addWidget(self.presets_button)
-        left.addWidget(self.compare_button)
 
     def _build_right(self) -> None:
         self._right = QWidget()
@@ -185,120 +156,36 @@ class SegmentsPage(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(10)
 
-        top = QHBoxLayout()
-        self.name_label = named(QLabel(), "segmentName")
-        top.addWidget(self.name_label, 1)
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        # Plain buttons: the actions' texts grow with the command name ("Undo Move").
-        self.undo_button = QToolButton()
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_button.setEnabled(False)
-        self.redo_button = QToolButton()
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.redo_button.setEnabled(False)
-        self.save_button = named(QPushButton(), "primary")
+        self.toolbar = SegmentToolbar(self.undo_stack)
+        self.name_label = self.toolbar.name_label
+        self.undo_button = self.toolbar.undo_button
+        self.redo_button = self.toolbar.redo_button
+        self.save_button = self.toolbar.save_button
+        self.save_as_button = self.toolbar.save_as_button
+        self.explain_button = self.toolbar.explain_button
+        self.export_button = self.toolbar.export_button
         self.save_button.clicked.connect(self.save)
-        self.save_action = QAction(self)
-        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_action.triggered.connect(self.save)
-        self.addAction(self.save_action)
-        self.save_as_button = QPushButton()
         self.save_as_button.clicked.connect(self._on_save_as_button_clicked)
-        self.explain_button = QPushButton()
         self.explain_button.clicked.connect(self.open_explain)
-        self.export_button = QPushButton()
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        for widget in (self.undo_button, self.redo_button, self.save_button,
-                       self.save_as_button, self.explain_button, self.export_button):
-            top.addWidget(widget)
-        right.addLayout(top)
+        self.undo_action, self.redo_action, self.save_action = self.toolbar.add_shortcuts(
+            self, self.undo_stack)
+        self.save_action.triggered.connect(self.save)
+        right.addWidget(self.toolbar)
 
-        banner = named(QFrame(), "infoBanner")
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(10)
-        self.count_value = named(QLabel("…"), "countValue")
-        self.count_text = QLabel()
-        self.error_label = named(QLabel(), "errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.count_value)
-        row.addWidget(self.count_text)
-        row.addWidget(self.error_label, 1)
-        right.addWidget(banner)
+        self.count_banner = CountBanner()
+        self.count_value = self.count_banner.value
+        self.count_text = self.count_banner.text
+        self.error_label = self.count_banner.error
+        right.addWidget(self.count_banner)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumHeight(200)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 6, 0)
-        holder_layout.addWidget(self.builder)
-        holder_layout.addStretch(1)
-        scroll.setWidget(holder)
-        self._scroll = scroll
-
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        members = QWidget()
-        members_layout = QVBoxLayout(members)
-        members_layout.setContentsMargins(0, 0, 0, 0)
-        self._members_title = named(QLabel(), "sectionTitle")
-        self.sample_model = RecordsTableModel(self)
-        self.sample_table = QTableView()
-        self.sample_table.setModel(self.sample_model)
-        self.sample_table.verticalHeader().hide()
-        self.sample_table.verticalHeader().setDefaultSectionSize(24)
-        self.sample_table.setShowGrid(False)
-        self.sample_table.setAlternatingRowColors(True)
-        self.sample_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sample_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.sample_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(150)
-        # The columns exist only once the first sample arrives: a per-section mode
-        # set now would be lost, so the email column is stretched on every reset.
-        self.sample_model.modelReset.connect(self._on_sample_model_reset)
-        members_layout.addWidget(self._members_title)
-        members_layout.addWidget(self.sample_table, 1)
-        self.chart = LifecycleChart()
+        self.members_pane = MembersPane()
+        self.sample_model = self.members_pane.model
+        self.chart_pane = ChartPane()
+        self.chart = self.chart_pane.chart
         self.chart.status_clicked.connect(self._on_chart_status_clicked)
-        chart_box = QWidget()
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(8, 0, 0, 0)
-        chart_layout.addWidget(self.chart)
-        self._chart_hint = named(QLabel(), "hint")
-        self._chart_hint.setWordWrap(True)
-        chart_layout.addWidget(self._chart_hint)
-        chart_layout.addStretch(1)
-        bottom.addWidget(members)
-        bottom.addWidget(chart_box)
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 2)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(scroll)
-        split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        split.setSizes([640, 300])
-        self._split = split
+        _, split = work_area(self.builder, self.members_pane, self.chart_pane)
         right.addWidget(split, 1)
-
-    def _on_sample_model_reset(self) -> None:
-        header = self.sample_table.horizontalHeader()
-        if header.count():
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     # -- the page protocol --------------------------------------------------------
 
@@ -321,7 +208,7 @@ class SegmentsPage(QWidget):
         self._flush_autosave()
         self._preset_id = ""
         self.builder.load(rule, name)
-        self._select_in_list(name)
+        self.saved_pane.select(name)
         self._update_title()
 
     def open_preset(self, preset_id: str) -> None:
@@ -427,14 +314,9 @@ class SegmentsPage(QWidget):
     def _on_segments_loaded(self, segments: list[SavedSegment], select: str | None,
                             open_selected: bool) -> None:
         self._saved = {s.name: s.rules for s in segments}
-        self.saved_list.clear()
-        for segment in segments:
-            item = QListWidgetItem(segment.name)
-            item.setData(Qt.ItemDataRole.UserRole, segment.name)
-            self.saved_list.addItem(item)
-        self._saved_empty.setVisible(not segments)
+        self.saved_pane.show_names(list(self._saved))
         self.builder.set_segment_names(list(self._saved))
-        self._select_in_list(select if select is not None else self.builder.segment_name)
+        self.saved_pane.select(select if select is not None else self.builder.segment_name)
         if open_selected and select in self._saved:
             self.open_saved(select)
         self.segments_loaded.emit()
@@ -442,13 +324,6 @@ class SegmentsPage(QWidget):
     def saved_names(self) -> list[str]:
         """Names in the saved segments list."""
         return list(self._saved)
-
-    def _select_in_list(self, name: str | None) -> None:
-        self.saved_list.clearSelection()
-        for i in range(self.saved_list.count()):
-            item = self.saved_list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == name:
-                self.saved_list.setCurrentItem(item)
 
     # -- autosave ----------------------------------------------------------------
 
@@ -564,25 +439,6 @@ class SegmentsPage(QWidget):
 
     # -- suggestions -------------------------------------------------------------
 
-    def _suggest(self, field: str, prefix: str, deliver: Any) -> None:
-        owner = getattr(deliver, "__self__", None)
-        key = (field, prefix.strip().casefold())
-        self._suggest_latest[id(owner)] = key[1]
-        cached = self._suggestions.get(key)
-        if cached is not None:
-            deliver(cached)
-            return
-
-        def on_loaded(values: list[str]) -> None:
-            self._suggestions[key] = values
-            alive = owner is None or (isinstance(owner, QObject) and shiboken6.isValid(owner))
-            if alive and self._suggest_latest.get(id(owner)) == key[1]:
-                deliver(values)
-
-        Task(distinct_values, self._engine, field, prefix, 30).owned_by(self).on_success(
-            on_loaded).on_failure(lambda exc: log.info("no suggestions: %s", exc)).start(
-            self._pools.read)
-
     def _load_custom_fields(self) -> None:
         Task(custom_fields, self._engine).owned_by(self).on_success(
             self._on_custom_fields_loaded).start(self._pools.read)
@@ -649,7 +505,7 @@ class SegmentsPage(QWidget):
                 self, self.tr("Unsaved segment"),
                 self.tr("The open segment is not saved. Open “{0}” and drop it?").format(name))
             if answer != QMessageBox.StandardButton.Yes:
-                self._select_in_list(self.builder.segment_name)
+                self.saved_pane.select(self.builder.segment_name)
                 return
         self.open_saved(name)
 
@@ -680,13 +536,6 @@ class SegmentsPage(QWidget):
 
     def _on_new_button_clicked(self) -> None:
         self.open_rule({"all": [{"field": "city", "op": "in", "value": []}]})
-
-    def _fill_presets_menu(self) -> None:
-        self._presets_menu.clear()
-        russian = is_russian()
-        for preset in PRESETS:
-            title = preset.title_ru if russian else preset.title_en
-            self._presets_menu.addAction(title, partial(self.open_preset, preset.id))
 
     # -- texts ---------------------------------------------------------------------------
 
@@ -719,14 +568,9 @@ class SegmentsPage(QWidget):
             handler(text)
         self.error_label.setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _retranslate(self) -> None:
-        self._saved_title.setText(self.tr("Saved segments"))
-        self._saved_empty.setText(self.tr("No saved segments yet: build one and press Save, "
+        self.saved_pane.title.setText(self.tr("Saved segments"))
+        self.saved_pane.empty.setText(self.tr("No saved segments yet: build one and press Save, "
                                           "or start from a ready-made one."))
         self.new_button.setText(self.tr("New segment"))
         self.presets_button.setText(self.tr("Ready-made…"))
@@ -740,10 +584,10 @@ class SegmentsPage(QWidget):
         self.explain_button.setText(self.tr("Why in / not in?"))
         self.explain_button.setToolTip(self.tr("Check a contact against every condition"))
         self.export_button.setText(self.tr("Export CSV…"))
-        self._members_title.setText(self.tr("First members"))
+        self.members_pane.title.setText(self.tr("First members"))
         self.sample_model.set_headers([self.tr("Email"), self.tr("Name"), self.tr("City")])
-        self._chart_hint.setText(self.tr("Click a bar to open that status as a segment."))
-        self._fill_presets_menu()
+        self.chart_pane.hint.setText(self.tr("Click a bar to open that status as a segment."))
+        self.saved_pane.fill_presets(self.open_preset)
         self._update_title()
         if self.last_result is not None:
             self.count_text.setText(self.tr("contacts match · {0} can be sent to").format(

@@ -57,7 +57,7 @@ class WritePipeline:
             elif self._error is None and not self._stop:
                 try:
                     item()  # type: ignore[operator]
-                except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                except BaseException as exc:  # handed to the caller's thread
                     self._error = exc
 
     @property

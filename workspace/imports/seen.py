@@ -48,7 +48,7 @@ class SeenKeys:
         if keyed:
             marks = ",".join("?" * len(keyed))
             earlier = dict(self._db.execute(
-                f"SELECT k, line FROM seen WHERE k IN ({marks})",  # noqa: S608
+                f"SELECT k, line FROM seen WHERE k IN ({marks})",
                 [text for text, _ in keyed]))
         fresh: list[Prepared] = []
         for text, row in keyed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import random
+from typing import Any
 
 import pytest
 
@@ -154,7 +155,7 @@ def test_random_edit_sequences_undo_to_the_start() -> None:
         assert doc.root == EXAMPLE
 
 
-def _paths(node: dict, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+def _paths(node: dict[str, Any], path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
     out = [path]
     if "not" in node:
         out += _paths(node["not"], (*path, 0))
@@ -166,7 +167,7 @@ def _paths(node: dict, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
 
 def test_listeners_hear_every_change() -> None:
     doc = RuleDocument()
-    heard = []
+    heard: list[Any] = []
     doc.listeners.append(heard.append)
     command = InsertNode((), 0, {"field": "city", "op": "eq", "value": "Казань"})
     doc.apply(command)
