@@ -199,3 +199,16 @@ def test_pull_results_from_unisender(open_page: Callable[[], Any], qtbot: QtBot,
     results = load_results(demo_engine, "Осень")
     assert [(r.variant, r.sent, r.opens, r.clicks) for r in results] == [
         ("A", 48, 20, 3), ("B", 48, 21, 5)]
+
+
+def test_results_model_passes_the_model_tester(qtmodeltester: Any) -> None:
+    from campaigns import VariantResult, analyze
+    from ui.campaigns.results import ResultsModel
+
+    model = ResultsModel()
+    results = [VariantResult("A", 1000, 400, 30, 5), VariantResult("B", 1000, 410, 45, None)]
+    model.set_results(results, analyze(results))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.columnCount() == 8
+    model.set_results([], None)
+    qtmodeltester.check(model)
