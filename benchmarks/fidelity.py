@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--preview", action="store_true",
                         help="compare the live-preview HTML (render_preview, no inlining)")
     args = parser.parse_args()
-    files = sorted(args.corpus.glob("*.mjml"))
+    files = sorted(args.corpus.resolve().glob("*.mjml"))
     if args.only:
         files = [f for f in files if f.stem == args.only]
     script = ensure_mjml()

@@ -206,19 +206,15 @@ def official_image_widths(text: str) -> str:
     def image(node: _Node, container: float) -> None:
         box = math.trunc(container) - resolver.horizontal(node) - resolver.borders(node)
         width = resolver.get(node, "width")
-        own: float | None = None
-        if width:
-            match = _PX_RE.match(width)
-            if match is None:
-                return  # a width MJML and MRML read differently (%, auto): leave it
-            own = float(match.group(1))
-            result = min(box, int(own))
-        else:
-            result = box
+        # Official MJML reads the width with parseInt: "100%" is 100 px, "auto"
+        # (NaN) leaves the whole box. MRML would draw "100%" full width.
+        parsed = _INT_RE.match(width) if width else None
+        result = box if parsed is None else min(box, int(parsed.group(1)))
         if result <= 0:
             return
         tag = text[node.start : node.end]
-        if not ("width" in node.attrs and own == result):
+        own = _PX_RE.match(node.attrs.get("width", ""))
+        if not (own and float(own.group(1)) == result):
             tag = _with_width(tag, result)
         # MRML also clamps the width to a box of its own, computed wrongly when
         # paddings come from padding-left/right, mj-all or mj-class; the marker

@@ -23,10 +23,11 @@ from composer.brand import BrandKit
 from composer.errors import Issue, MjmlError, TemplateRenderError, TemplateSyntaxError
 from composer.inline import inline_css
 from composer.jinja import environment
+from composer.mjml_source import to_engine
 from composer.mjml_widths import fix_image_widths, official_image_widths, parse_attrs
 from composer.model import Template
 from composer.text import html_to_text
-from composer.validate import validate_mjml
+from composer.validate import known_components, validate_mjml
 
 logger = logging.getLogger(__name__)
 
@@ -314,13 +315,30 @@ def mjml_to_html(mjml_text: str) -> str:
         raise MjmlError([Issue(1, 1, f"MJML could not be rendered: {exc}")]) from None
 
 
-def check_mjml(source: str) -> list[Issue]:
-    """Validate ``source``; raise :class:`MjmlError` on errors, return the warnings."""
+VALIDATION_LEVELS = ("soft", "strict", "skip")
+"""Official MJML's validation levels; ``soft`` (the default) renders and warns."""
+
+
+def check_mjml(source: str, validation: str = "soft") -> list[Issue]:
+    """Validate ``source`` at a validation level and return what to report as warnings.
+
+    ``soft``: every finding is a warning (official MJML renders anyway);
+    ``strict``: any finding raises :class:`MjmlError`; ``skip``: no check.
+    ``mj-include`` is refused at every level (rendering reads no files).
+    """
+    if validation not in VALIDATION_LEVELS:
+        raise ValueError(f"unknown validation level {validation!r}: soft, strict or skip")
+    if validation == "skip":
+        return []
     issues = validate_mjml(source)
-    errors = [i for i in issues if i.severity == "error"]
-    if errors:
-        raise MjmlError(errors)
-    return issues
+    refused = [i for i in issues if i.severity == "error" and "mj-include" in i.message]
+    if refused:
+        raise MjmlError(refused)
+    if validation == "strict":
+        if issues:
+            raise MjmlError([Issue(i.line, i.column, i.message) for i in issues])
+        return []
+    return [Issue(i.line, i.column, i.message, "warning") for i in issues]
 
 
 def _render(
@@ -329,6 +347,7 @@ def _render(
     inline: bool,
     brand: BrandKit | None,
     jinja: bool = True,
+    validation: str = "soft",
 ) -> RenderResult:
     if isinstance(template_or_mjml, Template):
         template = template_or_mjml
@@ -339,7 +358,7 @@ def _render(
     else:
         source, subject_src, preheader_src, text_override = template_or_mjml, "", "", None
         parts = [source]
-    issues = check_mjml(source)
+    issues = check_mjml(source, validation)
     if jinja:
         subject = render_jinja(subject_src, context, autoescape=False).strip()
         preheader = render_jinja(preheader_src, context, autoescape=False).strip()
@@ -351,7 +370,10 @@ def _render(
         rendered = "".join(pieces)
     else:
         subject, preheader, rendered = subject_src.strip(), preheader_src.strip(), source
-    html = _fix_html(mjml_to_html(_fix_mjml(rendered, preheader, subject)))
+    # The tolerant front end reads the MJML as official MJML does; MRML gets clean
+    # MJML with placeholders for the authors' HTML, put back afterwards.
+    engine = to_engine(rendered, known_components())
+    html = engine.restore(_fix_html(mjml_to_html(_fix_mjml(engine.mjml, preheader, subject))))
     if inline:
         html = inline_css(_keep_interactive_css_out(html))
     text: str | None = None
@@ -370,6 +392,7 @@ def render(
     inline: bool = True,
     brand: BrandKit | None = None,
     jinja: bool = True,
+    validation: str = "soft",
 ) -> RenderResult:
     """Render a template (or MJML source with Jinja) for one context.
 
@@ -378,9 +401,11 @@ def render(
     :class:`~composer.errors.TemplateRenderError` (with the template line).
     ``brand`` draws block templates (default: the demo brand kit).
     ``jinja=False`` skips the Jinja step: for MJML that already holds an ESP's
-    own tags (they come out of inlining unchanged).
+    own tags (they come out of inlining unchanged). ``validation`` is official
+    MJML's level: ``soft`` (default: render, findings in ``warnings``),
+    ``strict`` (any finding raises ``MjmlError``) or ``skip``.
     """
-    return _render(template_or_mjml, context, inline, brand, jinja)
+    return _render(template_or_mjml, context, inline, brand, jinja, validation)
 
 
 def render_preview(
@@ -389,10 +414,11 @@ def render_preview(
     *,
     brand: BrandKit | None = None,
     jinja: bool = True,
+    validation: str = "soft",
 ) -> RenderResult:
     """The live preview path: same as :func:`render` without CSS inlining.
 
     A browser applies ``<style>`` itself, so the preview looks the same and
     costs a fraction (inlining is most of the export time).
     """
-    return _render(template_or_mjml, context, False, brand, jinja)
+    return _render(template_or_mjml, context, False, brand, jinja, validation)
