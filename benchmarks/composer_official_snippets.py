@@ -12,7 +12,6 @@ an MJML upgrade or a new snippet:
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
