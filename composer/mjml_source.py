@@ -350,6 +350,8 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
         return _PLACEHOLDER.format(len(contents) - 1)
 
     class_defaults: dict[str, dict[str, dict[str, str | None]]] = {}
+    class_attrs: dict[str, set[str]] = {}
+    tag_defaults: dict[str, dict[str, str | None]] = {}
     html_attributes: list[tuple[str, str, str]] = []
     head = next((c for c in root.children if c.tag == "mj-head"), None)
     body = next((c for c in root.children if c.tag == "mj-body"), None)
@@ -358,6 +360,11 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
             # Children of an mj-class are defaults for the children of an element
             # of that class (official classesDefault); MRML has no such thing.
             for cls in item.children:
+                if cls.tag == "mj-class":
+                    class_attrs.setdefault(str(cls.attrs.get("name") or ""), set()).update(
+                        cls.attrs)
+                elif cls.tag != "mj-all" and not cls.comment:
+                    tag_defaults.setdefault(cls.tag, {}).update(cls.attrs)
                 if cls.tag == "mj-class" and cls.children:
                     defaults = class_defaults.setdefault(str(cls.attrs.get("name") or ""), {})
                     for child in cls.children:
@@ -371,13 +378,24 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
                                                 str(attr.attrs.get("name") or ""),
                                                 attr.content or ""))
 
-    def attrs(node: Node, parent_class: str = "") -> str:
+    def attrs(node: Node, parent_class: str = "", in_body: bool = False) -> str:
         own = dict(node.attrs)
         if parent_class and class_defaults:
             for cls in parent_class.split():
                 for name, value in class_defaults.get(cls, {}).get(node.tag, {}).items():
                     if name not in node.attrs:
                         own[name] = value
+        defaults = tag_defaults.get(node.tag) if in_body else None
+        if defaults:
+            # MRML ignores mj-attributes defaults of some components (mj-body,
+            # mj-accordion-element...): written out where official MJML uses them,
+            # i.e. where no own attribute, mj-class or class default sets them.
+            classed: set[str] = set()
+            for cls in str(node.attrs.get("mj-class") or "").split():
+                classed |= class_attrs.get(cls, set())
+            for name, value in defaults.items():
+                if name not in own and name not in classed:
+                    own[name] = value
         parts = []
         for name, value in own.items():
             if not re.fullmatch(r"[A-Za-z_:][\w:.-]*", name):
@@ -385,7 +403,7 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
             parts.append(f" {name}={_quote('' if value is None else value)}")
         return "".join(parts)
 
-    def write(node: Node, parent: str, parent_class: str = "") -> None:
+    def write(node: Node, parent: str, parent_class: str = "", in_body: bool = False) -> None:
         if node.comment:
             if parent in _RAW_PARENTS:
                 out.append(f"<mj-raw>{hold(node.content or '')}</mj-raw>")
@@ -395,7 +413,8 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
                                                  "included MJML in the template")])
         if node.tag not in known or node.tag in ("mjml", "mj-html-attributes"):
             return  # official MJML skips unknown elements and what they hold
-        start = f"<{node.tag}{attrs(node, parent_class)}>"
+        in_body = in_body or node.tag == "mj-body"
+        start = f"<{node.tag}{attrs(node, parent_class, in_body)}>"
         if node.tag in ENDING_TAGS:
             inner = hold(node.content) if node.content and node.tag != "mj-breakpoint" else ""
             out.append(f"{start}{inner}</{node.tag}>")
@@ -403,7 +422,7 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
         out.append(start)
         own_class = node.attrs.get("mj-class")
         for child in node.children:
-            write(child, node.tag, parent_class if own_class is None else own_class)
+            write(child, node.tag, parent_class if own_class is None else own_class, in_body)
         out.append(f"</{node.tag}>")
 
     out.append(f"<mjml{attrs(root)}>")

@@ -160,8 +160,9 @@ class _Resolver:
         parts = value.strip().split()[:4]
         if len(parts) == 1:
             return _parse_int(value)
-        index = {2: {"left": 1, "right": 1}, 3: {"left": 1, "right": 1},
-                 4: {"right": 1, "left": 3}}[len(parts)][direction]
+        index = {2: {"top": 0, "bottom": 0, "left": 1, "right": 1},
+                 3: {"top": 0, "bottom": 2, "left": 1, "right": 1},
+                 4: {"top": 0, "right": 1, "bottom": 2, "left": 3}}[len(parts)][direction]
         return _parse_int(parts[index])
 
     def border(self, node: _Node, direction: str, attribute: str = "border") -> int:
@@ -277,20 +278,53 @@ def official_image_widths(text: str) -> str:
     return text
 
 
+def official_hero_heights(text: str) -> str:
+    """Write the content height official MJML gives a fixed-height ``mj-hero``.
+
+    Official MJML sets the hero's cell to ``height - padding-top -
+    padding-bottom``; MRML uses ``height`` as is, so a padded hero came out
+    taller by its paddings.
+    """
+    if "<mj-hero" not in text or "<mj-include" in text:
+        return text
+    head, body = _parse(text)
+    if body is None:
+        return text
+    resolver = _Resolver(head)
+    edits: list[tuple[int, int, str]] = []
+
+    def walk(node: _Node) -> None:
+        if node.tag == "mj-hero":
+            height = resolver.get(node, "height")
+            if (resolver.get(node, "mode") or "fixed-height") == "fixed-height" and height:
+                inner = _parse_int(height) - resolver.side(node, "padding", "top") \
+                    - resolver.side(node, "padding", "bottom")
+                if inner != _parse_int(height):
+                    tag = _with_attr(text[node.start : node.end], "height", f"{inner}px")
+                    edits.append((node.start, node.end, tag))
+        for child in node.children:
+            walk(child)
+
+    walk(body)
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
 def _with_width(tag: str, width: int) -> str:
     """The ``<mj-image ...>`` start tag with ``width`` set to ``width``px."""
     return _with_attr(tag, "width", f"{width}px")
 
 
 def _with_attr(tag: str, name: str, value: str) -> str:
-    """The ``<mj-image ...>`` start tag with attribute ``name`` set to ``value``."""
+    """The start tag ``tag`` with attribute ``name`` set to ``value``."""
     replaced, count = re.subn(
         rf"(\s{re.escape(name)}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)",
         lambda m: f'{m.group(1)}"{value}"', tag, count=1,
     )
     if count:
         return replaced
-    return re.sub(r"^<mj-image", lambda m: f'<mj-image {name}="{value}"', tag)
+    return re.sub(r"^<([\w-]+)", lambda m: f'<{m.group(1)} {name}="{value}"', tag)
 
 
 _MARKED_IMAGE_RE = re.compile(

@@ -24,7 +24,12 @@ from composer.errors import Issue, MjmlError, TemplateRenderError, TemplateSynta
 from composer.inline import inline_css
 from composer.jinja import environment
 from composer.mjml_source import to_engine
-from composer.mjml_widths import fix_image_widths, official_image_widths, parse_attrs
+from composer.mjml_widths import (
+    fix_image_widths,
+    official_hero_heights,
+    official_image_widths,
+    parse_attrs,
+)
 from composer.model import Template
 from composer.text import html_to_text
 from composer.validate import known_components, validate_mjml
@@ -221,6 +226,7 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
             lambda m: f"{m.group(1)}{_RAW_START}{m.group(2)}{_RAW_END}{m.group(3)}", text
         )
     text = official_image_widths(text)  # reads mj-class in official order: before the swap
+    text = official_hero_heights(text)
     if "mj-class" in text:
         # Official MJML lets a later class override an earlier one; MRML keeps
         # the first class's value. Reversed, MRML picks what official MJML does.
