@@ -278,12 +278,20 @@ def official_image_widths(text: str) -> str:
     return text
 
 
-def official_hero_heights(text: str) -> str:
-    """Write the content height official MJML gives a fixed-height ``mj-hero``.
+HERO_MARK = "kv-hero-fluid-"
+"""Class prefix carrying a fluid-height hero's background ratio to the HTML."""
 
-    Official MJML sets the hero's cell to ``height - padding-top -
-    padding-bottom``; MRML uses ``height`` as is, so a padded hero came out
-    taller by its paddings.
+
+def official_heroes(text: str) -> str:
+    """Prepare each ``mj-hero`` so MRML's HTML can be made official MJML's.
+
+    Fixed height: official MJML sets the hero's cell to ``height -
+    padding-top - padding-bottom``; MRML uses ``height`` as is (a padded hero
+    came out taller by its paddings), so that height is written in. Fluid
+    height: official MJML puts a cell on each side whose ``padding-bottom`` is
+    the background's height/width ratio (the hero keeps its picture's
+    proportions); MRML writes a zero height instead. A class marker carries
+    the ratio to :func:`fix_heroes`.
     """
     if "<mj-hero" not in text or "<mj-include" in text:
         return text
@@ -295,13 +303,23 @@ def official_hero_heights(text: str) -> str:
 
     def walk(node: _Node) -> None:
         if node.tag == "mj-hero":
+            tag = text[node.start : node.end]
             height = resolver.get(node, "height")
-            if (resolver.get(node, "mode") or "fixed-height") == "fixed-height" and height:
+            mode = resolver.get(node, "mode") or "fixed-height"
+            if mode == "fluid-height":
+                bh = _INT_RE.match(resolver.get(node, "background-height") or "")
+                bw = _INT_RE.match(resolver.get(node, "background-width") or "")
+                ratio = "nan"
+                if bh and bw and int(bw.group(1)):
+                    # JavaScript's Math.round: halves go up.
+                    ratio = str(math.floor(int(bh.group(1)) / int(bw.group(1)) * 100 + 0.5))
+                classes = f"{resolver.get(node, 'css-class') or ''} {HERO_MARK}{ratio}".strip()
+                edits.append((node.start, node.end, _with_attr(tag, "css-class", classes)))
+            elif height:
                 inner = _parse_int(height) - resolver.side(node, "padding", "top") \
                     - resolver.side(node, "padding", "bottom")
                 if inner != _parse_int(height):
-                    tag = _with_attr(text[node.start : node.end], "height", f"{inner}px")
-                    edits.append((node.start, node.end, tag))
+                    edits.append((node.start, node.end, _with_attr(tag, "height", f"{inner}px")))
         for child in node.children:
             walk(child)
 
@@ -309,6 +327,46 @@ def official_hero_heights(text: str) -> str:
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+_HERO_DIV_RE = re.compile(r'(<div\b[^>]*?class=")([^"]*?)\s*\b' + HERO_MARK + r'(\w+)\b([^"]*")')
+_TD_RE = re.compile(r"<td\b|</td\s*>")
+
+
+def fix_heroes(html: str) -> str:
+    """Give MRML's fluid-height heroes official MJML's ratio cells; drop the markers."""
+    if HERO_MARK not in html:
+        return html
+    while True:
+        match = _HERO_DIV_RE.search(html)
+        if match is None:
+            return html
+        classes = f"{match.group(2)} {match.group(4)[:-1]}".strip()
+        opening = match.group(1)
+        head = html[: match.start()] + (
+            opening + classes + '"' if classes else opening[: -len('class="')].rstrip())
+        rest = html[match.end() :]
+        row = rest.find('<tr style="vertical-align:top;">')
+        cell = rest.find("<td", row)
+        if row < 0 or cell < 0:
+            html = head + rest
+            continue
+        start_end = rest.find(">", cell) + 1
+        start = rest[cell:start_end]
+        start = start.replace(' height="0"', "").replace("height:0px;", "")
+        depth, close = 0, -1
+        for tag in _TD_RE.finditer(rest, cell):
+            depth += -1 if tag.group(0).startswith("</") else 1
+            if depth == 0:
+                close = tag.end()
+                break
+        if close < 0:
+            html = head + rest
+            continue
+        magic = (f'<td style="width:0.01%;padding-bottom:{match.group(3).replace("nan", "NaN")}%;'
+                 'mso-padding-bottom-alt:0;" />')
+        html = (head + rest[:cell] + magic + start + rest[start_end:close] + magic
+                + rest[close:])
 
 
 def _with_width(tag: str, width: int) -> str:

@@ -25,8 +25,9 @@ from composer.inline import inline_css
 from composer.jinja import environment
 from composer.mjml_source import to_engine
 from composer.mjml_widths import (
+    fix_heroes,
     fix_image_widths,
-    official_hero_heights,
+    official_heroes,
     official_image_widths,
     parse_attrs,
 )
@@ -226,7 +227,7 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
             lambda m: f"{m.group(1)}{_RAW_START}{m.group(2)}{_RAW_END}{m.group(3)}", text
         )
     text = official_image_widths(text)  # reads mj-class in official order: before the swap
-    text = official_hero_heights(text)
+    text = official_heroes(text)
     if "mj-class" in text:
         # Official MJML lets a later class override an earlier one; MRML keeps
         # the first class's value. Reversed, MRML picks what official MJML does.
@@ -257,7 +258,7 @@ def _fix_html(html: str) -> str:
     # invalid query no client applies; MRML's "screen,yahoo" matches every screen
     # and hides the carousel arrows (the image then fills their space).
     html = _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
-    html = fix_image_widths(html)
+    html = fix_heroes(fix_image_widths(html))
     if _RAW_START in html:
         html = _unhide_raw(html)
 
