@@ -50,6 +50,7 @@ from ui.editor.inbox import InboxPreviewPane
 from ui.editor.lint_list import LintListPane
 from ui.editor.live_preview import LivePreviewPane
 from ui.editor.preview import UrlOpener
+from ui.editor.validation import ValidationLevelBox
 from ui.editor.variables import VariablePicker
 from ui.style import named
 from ui.tasks import Debouncer, Pools, RequestCounter, Task
@@ -63,9 +64,10 @@ _FIELDS = ("from_name", "subject", "preheader")
 
 
 def run_lint(template: Template, brand: BrandKit,
-             contexts: list[tuple[str, Mapping[str, Any]]]) -> LintReport:
-    """Worker: every pre-export check of ``template``."""
-    return lint(template, brand=brand, contexts=contexts)
+             contexts: list[tuple[str, Mapping[str, Any]]],
+             validation: str = "soft") -> LintReport:
+    """Worker: every pre-export check of ``template`` at an MJML validation level."""
+    return lint(template, brand=brand, contexts=contexts, validation=validation)
 
 
 def block_at_line(template: Template, brand: BrandKit, line: int) -> int:
@@ -301,10 +303,13 @@ class TemplateEditor(QWidget):
         self.lint_list.line_activated.connect(self.go_to_line)
         self._lint_title = QLabel()
         self._lint_title.setStyleSheet("font-weight:600")
+        self.validation_box = ValidationLevelBox()
+        self.validation_box.level_changed.connect(self._on_validation_level_changed)
         lint_box = QWidget()
         lint_layout = QVBoxLayout(lint_box)
         lint_layout.setContentsMargins(0, 4, 0, 0)
         lint_layout.addWidget(self._lint_title)
+        lint_layout.addWidget(self.validation_box)
         lint_layout.addWidget(self.lint_list, 1)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.tabs)
@@ -536,10 +541,16 @@ class TemplateEditor(QWidget):
             return
         contexts = [(p.label, p.context) for p in self.contact.personas]
         self.lint_list.set_running(True)
-        Task(run_lint, template, self.brand, contexts).drop_if_stale(self._lint_counter) \
+        Task(run_lint, template, self.brand, contexts, self.validation_box.level()) \
+            .drop_if_stale(self._lint_counter) \
             .owned_by(self).on_success(self._on_lint_finished) \
             .on_failure(lambda exc: log.warning("lint failed: %s", exc)) \
             .start(self._pools.read)
+
+    def _on_validation_level_changed(self, level: str) -> None:
+        self.preview.set_validation(level)
+        self._lint_debouncer.cancel()
+        self._lint_now()
 
     def _on_lint_finished(self, report: LintReport) -> None:
         self.lint_list.set_report(report)

@@ -52,10 +52,10 @@ NARROW_PANE = 1000
 
 
 def render_for_preview(
-    template: Template, context: Mapping[str, Any], brand: BrandKit
+    template: Template, context: Mapping[str, Any], brand: BrandKit, validation: str = "soft"
 ) -> RenderResult:
-    """Worker: the preview render (no CSS inlining)."""
-    return render_preview(template, context, brand=brand)
+    """Worker: the preview render (no CSS inlining) at an MJML validation level."""
+    return render_preview(template, context, brand=brand, validation=validation)
 
 
 def error_line(exc: BaseException) -> int | None:
@@ -101,6 +101,7 @@ class LivePreviewPane(QWidget):
         self._counter = RequestCounter()
         self._debouncer = Debouncer(debounce_ms, self._render_now, self)
         self._job: tuple[Template, Mapping[str, Any], BrandKit] | None = None
+        self._validation = "soft"
         self.last_good: RenderResult | None = None
         self.last_error: str = ""
         self.last_error_line: int | None = None
@@ -244,6 +245,13 @@ class LivePreviewPane(QWidget):
         self._apply_phone_size()
         self._push_to_views()
 
+    def set_validation(self, level: str) -> None:
+        """Render at MJML validation ``level`` from now on (and now)."""
+        self._validation = level
+        if self._job is not None:
+            self._counter.invalidate()
+            self._render_now()
+
     def current_html(self, view: PreviewView) -> str:
         """The preview copy last sent to ``view``."""
         return view.html
@@ -255,7 +263,7 @@ class LivePreviewPane(QWidget):
             return
         template, context, brand = self._job
         self.render_started_at = time.perf_counter()
-        Task(render_for_preview, template, context, brand).drop_if_stale(
+        Task(render_for_preview, template, context, brand, self._validation).drop_if_stale(
             self._counter
         ).owned_by(self).on_success(self._on_render_succeeded).on_failure(
             self._on_render_failed
