@@ -101,11 +101,17 @@ class _Parser:
     # -- tokenizer -----------------------------------------------------------------
     def run(self) -> Node | None:
         text, n, i = self.text, len(self.text), 0
+        pending = 0  # start of the text run before the next tag
         while i < n:
             lt = text.find("<", i)
             if lt < 0 or lt + 1 >= n:
                 break
             c = text[lt + 1]
+            if not (c in "!?/" or (c.isascii() and c.isalpha())):
+                i = lt + 1  # a '<' that starts no tag is text
+                continue
+            if lt > pending:
+                self.text_event(text[pending:lt])
             if c == "!":
                 i = self.bang(lt)
             elif c == "?":
@@ -113,10 +119,11 @@ class _Parser:
                 i = n if end < 0 else end + 1
             elif c == "/":
                 i = self.closing(lt)
-            elif c.isascii() and c.isalpha():
-                i = self.opening(lt)
             else:
-                i = lt + 1  # a '<' that starts no tag is text
+                i = self.opening(lt)
+            pending = i
+        if pending < n:
+            self.text_event(text[pending:])
         while self.stack:  # end of input closes what is open
             self.close_event(self.stack.pop(), n - 1)
         return self.root
@@ -131,7 +138,8 @@ class _Parser:
             return end + 1
         if text.startswith("<![CDATA[", lt):
             end = text.find("]]>", lt + 9)
-            return len(text) if end < 0 else end + 3  # text: dropped outside ending tags
+            self.text_event(text[lt + 9 : len(text) if end < 0 else end])
+            return len(text) if end < 0 else end + 3
         end = text.find(">", lt)
         return len(text) if end < 0 else end + 1  # a declaration (<!doctype ...>)
 
@@ -282,6 +290,13 @@ class _Parser:
         if self.cur is not None:
             self.cur = self.cur.parent
 
+    def text_event(self, data: str) -> None:
+        # Text outside ending tags: official MJML keeps it as the element's content
+        # (mj-html-attribute reads it; components drop it, like loose text in a column).
+        if self.in_ending or self.cur is None or not data.strip():
+            return
+        self.cur.content = ((self.cur.content or "") + data.strip()).strip()
+
     def comment_event(self, start: int, data: str) -> None:
         if self.in_ending or self.cur is None:
             return
@@ -311,10 +326,37 @@ class EngineSource:
     """``mj-html-attributes`` (selector, name, value): MRML does not know them."""
 
     def restore(self, html: str) -> str:
-        """Put every ending tag's content back into MRML's HTML."""
-        if not self.contents:
-            return html
-        return _PLACEHOLDER_RE.sub(lambda m: self.contents[int(m.group(1))], html)
+        """Put every ending tag's content back into MRML's HTML (and mj-html-attributes)."""
+        if self.contents:
+            html = _PLACEHOLDER_RE.sub(lambda m: self.contents[int(m.group(1))], html)
+        if self.html_attributes:
+            html = apply_html_attributes(html, self.html_attributes)
+        return html
+
+
+def apply_html_attributes(html: str, rules: list[tuple[str, str, str]]) -> str:
+    """Set ``mj-html-attributes`` on the HTML: (CSS selector, attribute, value) each.
+
+    As official MJML does after rendering (with cheerio); the document is
+    parsed and written again only when the email has such attributes.
+    """
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
+    from lxml.cssselect import CSSSelector  # type: ignore[import-untyped]
+    from lxml.etree import tostring  # type: ignore[import-untyped]
+
+    doctype = re.match(r"\s*<!doctype[^>]*>", html, re.IGNORECASE)
+    document = lxml_html.document_fromstring(html)
+    for selector, name, value in rules:
+        if not selector or not name:
+            continue
+        try:
+            matches = CSSSelector(selector)(document)
+        except Exception:  # cssselect's SelectorError: official MJML skips it too
+            continue
+        for element in matches:
+            element.set(name, value)
+    body = str(tostring(document, method="html", encoding="unicode"))
+    return (doctype.group(0).strip() + "\n" if doctype else "") + body
 
 
 def _quote(value: str) -> str:

@@ -48,6 +48,8 @@ def _view(html: str, outlook: bool) -> list[str]:
             width = re.search(r'\swidth="([^"]*)"', match.group(3))
             token += f"[{width.group(1) if width else ''}]"
         out.append(token)
+        if token == "td" and match.group(3).rstrip().endswith("/"):
+            out.append("/td")  # "<td />" is an open cell the next <td> closes, as <td></td>
     return out
 
 
@@ -184,3 +186,23 @@ def test_engine_source_keeps_author_html_and_lines() -> None:
     root = parse(text)
     assert root is not None
     assert root.children[0].children[0].children[0].children[0].line == 4
+
+
+def _pick(pattern: str, html: str) -> list[str]:
+    return re.findall(pattern, html)
+
+
+def test_hero_heights_and_ratio_cells_as_official_mjml() -> None:
+    html = render_preview(_source("hero-modes"), {}, jinja=False).html
+    official = _official("hero-modes")
+    for pattern in (r'\sheight="(\d+)"', r"padding-bottom:(\w+)%;mso-padding-bottom-alt",
+                    r"<td[^>]*vertical-align:top;height:(\d+)px"):
+        assert _pick(pattern, html) == _pick(pattern, official), pattern
+    assert _pick(r'\sheight="(\d+)"', html) == ["200"]  # 400 - 2 x 100 padding
+
+
+def test_head_defaults_mrml_ignores_are_applied_as_official_mjml() -> None:
+    html = render_preview(_source("head-defaults"), {}, jinja=False).html
+    official = _official("head-defaults")
+    for needle in ("background-color:#f6f6f6", 'data-id="42"', "padding:0 10px 0 0"):
+        assert html.count(needle) == official.count(needle) >= 1, needle
