@@ -4,9 +4,10 @@ Every ``.mjml`` file of the corpora is rendered to final, CSS-inlined HTML
 (``composer.render``, no Jinja) once to fill the caches (printed as the
 first pass) and then ``--rounds`` times more in this one process, as the app,
 a bundle or a batch export does; the time per template is printed as median
-and p95, per round and overall, so a slowdown as the process ages shows. Official MJML 5.4.1 (``mjml`` npm package, installed by
-``fidelity.py``) renders the same files in one Node process, warmed up by a
-first pass, and its median and p95 are printed beside. Wall-clock time and
+and p95, per round and overall, so a slowdown as the process ages shows.
+Official MJML 5.4.1 (``mjml`` npm package, installed by ``fidelity.py``)
+renders the same files in one Node process, warmed up by a first pass, and
+its median and p95 are printed beside. Wall-clock time and
 CPU time are both printed: on a shared machine the CPU time is the steadier
 figure (wall time grows with the other work on the machine).
 
