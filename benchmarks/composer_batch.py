@@ -77,6 +77,7 @@ def official_times(files: list[Path], rounds: int) -> dict[str, list[float]]:
 
 def use_premailer_default() -> None:
     """Undo composer.inline's cache: premailer's own use-count cache, as shipped."""
+    import premailer.merge_style as merge_style
     import premailer.premailer as module
     from premailer import Premailer
 
@@ -88,7 +89,9 @@ def use_premailer_default() -> None:
             super()._style_to_basic_html_attributes(element, style_content, force=False)
 
     inline._Inliner = Default  # type: ignore[misc]
-    module._create_cssselector = module.function_cache()(module.CSSSelector)
+    module._create_cssselector = inline.PREMAILER_OWN_CACHED["_create_cssselector"]
+    module.csstext_to_pairs = inline.PREMAILER_OWN_CACHED["csstext_to_pairs"]
+    merge_style.csstext_to_pairs = inline.PREMAILER_OWN_CACHED["csstext_to_pairs"]
 
 
 def main() -> None:

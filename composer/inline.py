@@ -82,6 +82,11 @@ _csstext_to_pairs._lock = _merge_style_module.csstext_to_pairs._lock  # type: ig
 
 # premailer looks these up as module globals on every use: its own versions
 # share one use-count cache of 128 entries (see the module text).
+PREMAILER_OWN_CACHED = {
+    "_create_cssselector": _premailer_module._create_cssselector,
+    "csstext_to_pairs": _merge_style_module.csstext_to_pairs,
+}
+"""premailer's own cached functions (``benchmarks/composer_batch.py`` compares)."""
 _premailer_module._create_cssselector = _selector
 _premailer_module.csstext_to_pairs = _csstext_to_pairs
 _merge_style_module.csstext_to_pairs = _csstext_to_pairs
