@@ -206,3 +206,44 @@ def test_head_defaults_mrml_ignores_are_applied_as_official_mjml() -> None:
     official = _official("head-defaults")
     for needle in ("background-color:#f6f6f6", 'data-id="42"', "padding:0 10px 0 0"):
         assert html.count(needle) == official.count(needle) >= 1, needle
+
+
+def test_inliner_cache_keeps_earlier_templates_after_many_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cssutils
+    from lxml import cssselect
+
+    def doc(n: int) -> str:
+        return (f"<mjml><mj-head><mj-style>.c{n} {{ color: #{n:06x}; }}</mj-style></mj-head>"
+                f"<mj-body><mj-section><mj-column><mj-text css-class=\"c{n}\" "
+                f"font-size=\"{10 + n % 30}px\" padding=\"{n}px\">Письмо {n}</mj-text>"
+                "</mj-column></mj-section></mj-body></mjml>")
+
+    first = render(doc(0), {}, jinja=False).html
+    for n in range(1, 160):  # more different templates than premailer's 128 slots
+        render(doc(n), {}, jinja=False)
+    calls: list[str] = []
+    for module, name in ((cssutils, "parseString"), (cssutils, "parseStyle"),
+                         (cssselect.CSSSelector, "__init__")):
+        original = getattr(module, name)
+
+        def counted(*args: object, _original: object = original, _name: str = name,
+                    **kwargs: object) -> object:
+            calls.append(_name)
+            return _original(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(module, name, counted)
+    assert render(doc(0), {}, jinja=False).html == first
+    assert calls == []  # nothing parsed or compiled again: all still cached
+
+
+def test_inliner_aligns_floating_images_only_where_no_align_is_written() -> None:
+    from composer.inline import inline_css
+
+    html = inline_css('<html><head><style>.f { float: right; }</style></head><body>'
+                      '<img class="f" src="a.png"><img style="float: left" align="middle" '
+                      'src="b.png"><img style="x-float: left" src="c.png"></body></html>')
+    assert '<img align="right" class="f"' in html
+    assert 'align="middle"' in html and 'align="left"' not in html
+    assert html.count("align=") == 2
