@@ -324,6 +324,8 @@ class EngineSource:
     contents: list[str]
     html_attributes: list[tuple[str, str, str]] = field(default_factory=list)
     """``mj-html-attributes`` (selector, name, value): MRML does not know them."""
+    file_start: list[str] = field(default_factory=list)
+    """``mj-raw position="file-start"`` under ``<mjml>``: written before the doctype."""
 
     def restore(self, html: str) -> str:
         """Put every ending tag's content back into MRML's HTML (and mj-html-attributes)."""
@@ -331,6 +333,8 @@ class EngineSource:
             html = _PLACEHOLDER_RE.sub(lambda m: self.contents[int(m.group(1))], html)
         if self.html_attributes:
             html = apply_html_attributes(html, self.html_attributes)
+        if self.file_start:
+            html = "".join(f"{raw}\n" for raw in self.file_start) + html
         return html
 
 
@@ -458,7 +462,10 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
         in_body = in_body or node.tag == "mj-body"
         start = f"<{node.tag}{attrs(node, parent_class, in_body)}>"
         if node.tag in ENDING_TAGS:
-            inner = hold(node.content) if node.content and node.tag != "mj-breakpoint" else ""
+            content = node.content
+            if content and node.tag == "mj-raw" and parent == "mj-head":
+                content += "\n"  # official MJML writes each raw of the head on its own line
+            inner = hold(content) if content and node.tag != "mj-breakpoint" else ""
             out.append(f"{start}{inner}</{node.tag}>")
             return
         out.append(start)
@@ -467,10 +474,12 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
             write(child, node.tag, parent_class if own_class is None else own_class, in_body)
         out.append(f"</{node.tag}>")
 
+    file_start = [c.content or "" for c in root.children if c.tag == "mj-raw"
+                  and not c.comment and c.attrs.get("position") == "file-start"]
     out.append(f"<mjml{attrs(root)}>")
     for part in (head, body):
         if part is not None:
             write(part, "mjml")
     out.append("</mjml>")
-    return EngineSource("".join(out), contents, html_attributes)
+    return EngineSource("".join(out), contents, html_attributes, file_start)
 
