@@ -10,6 +10,7 @@ from typing import Any
 from cli.common import CliContext, UsageError, add_command
 from composer import (
     SCENARIOS,
+    VALIDATION_LEVELS,
     BrandKit,
     Template,
     base_context,
@@ -95,7 +96,8 @@ def _write(path: str, text: str) -> None:
 
 def _render(ctx: CliContext, args: argparse.Namespace) -> int:
     template, brand = _resolve(ctx, args.template)
-    result = render(template, _context(ctx, args, brand), brand=brand)
+    result = render(template, _context(ctx, args, brand), brand=brand,
+                    validation=args.validation)
     if args.out:
         _write(args.out, result.html)
     if args.text:
@@ -119,7 +121,7 @@ def _render(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _lint(ctx: CliContext, args: argparse.Namespace) -> int:
     template, brand = _resolve(ctx, args.template)
-    report = lint(template, brand=brand)
+    report = lint(template, brand=brand, validation=args.validation)
     lines = [
         f"{kind}: {f.code}{f' (line {f.line})' if f.line else ''}: {f.message}"
         for kind, findings in (("error", report.errors), ("warning", report.warnings))
@@ -140,5 +142,14 @@ def register(subparsers: Any) -> None:
     p.add_argument("--context", metavar="FILE.json", help="render with this JSON context")
     p.add_argument("--out", metavar="FILE.html", help="write the HTML here")
     p.add_argument("--text", metavar="FILE.txt", help="write the plain text here")
+    _validation_option(p)
     p = add_command(sub, "lint", _lint, "the pre-export checks of a template")
     p.add_argument("template", metavar="NAME_OR_FILE", help="template name or .mjml file")
+    _validation_option(p)
+
+
+def _validation_option(parser: Any) -> None:
+    parser.add_argument(
+        "--validation", choices=VALIDATION_LEVELS, default="soft",
+        help="MJML validation as official MJML: soft (default) renders and reports "
+             "problems as warnings, strict refuses MJML with any problem, skip checks nothing")

@@ -62,7 +62,14 @@ from composer.inline import TAG_DIALECTS, inline_css
 from composer.library import SCENARIOS, builtin_templates
 from composer.lint import Finding, LintReport, lint
 from composer.model import Template
-from composer.render import RenderResult, mjml_to_html, render, render_jinja, render_preview
+from composer.render import (
+    VALIDATION_LEVELS,
+    RenderResult,
+    mjml_to_html,
+    render,
+    render_jinja,
+    render_preview,
+)
 from composer.templates import (
     delete_template,
     list_templates,
@@ -81,6 +88,7 @@ __all__ = [
     "PRODUCT_FIELDS",
     "SCENARIOS",
     "TAG_DIALECTS",
+    "VALIDATION_LEVELS",
     "Block",
     "BrandKit",
     "ButtonBlock",

@@ -17,20 +17,34 @@ rewrites off (``{{ email }}`` would become ``{{%20email%20}}``), and its HTML
 parser mangles ``<% %>``. So every template or ESP personalization tag is
 swapped for an inert placeholder before inlining and restored byte for byte
 afterwards.
+
+Two premailer defaults are replaced here. Its cache (parsed style sheets,
+parsed ``style`` attributes, compiled selectors) keeps entries by use count,
+so in a long-running process the templates after the first few dozen never
+get a slot and every inlining parses and compiles everything again (5-30x
+slower): LRU caches of our own take its place, plus one for the rules of
+each ``<style>`` block ready to apply. And premailer overwrites an element's ``align``, ``valign``,
+``bgcolor``, ``width`` or ``height`` with a value derived from its CSS
+(``align="center"`` became ``align="left"``): attributes already in the HTML
+are kept as written, only missing ones are added (also the ``align`` of an
+image floated left or right, which premailer found by parsing the style of
+every image, a third of its time).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import logging
 import re
 import sys
+import threading
 import types
-from functools import lru_cache
+from collections import OrderedDict
 from typing import Any, Final
 
-import cssutils  # type: ignore[import-untyped]
+import cssutils
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +79,9 @@ def _import_requests_lazily() -> None:
 
 _import_requests_lazily()
 
-from premailer import Premailer  # noqa: E402  (after the stand-in above)
+import premailer.merge_style as _merge_style_module  # noqa: E402  (after the stand-in)
+import premailer.premailer as _premailer_module  # noqa: E402
+from premailer import Premailer  # noqa: E402
 
 TAG_DIALECTS: Final[dict[str, str]] = {
     "handlebars_triple": r"\{\{\{.*?\}\}\}",
@@ -84,6 +100,91 @@ TAG_DIALECTS: Final[dict[str, str]] = {
 _TAG_RE = re.compile("|".join(f"(?:{p})" for p in TAG_DIALECTS.values()), re.DOTALL)
 _PLACEHOLDER_RE = re.compile(r"kvtag(\d+)z")
 _DOCTYPE_RE = re.compile(r"^\s*<!doctype[^>]*>", re.IGNORECASE)
+
+
+def _no_fetch(url: str) -> None:
+    """cssutils fetcher: never load an ``@import``ed sheet (no network, no files)."""
+    logger.debug("not fetching %s while inlining", url)
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_css(css_body: str, validate: bool = True) -> Any:
+    parser = cssutils.CSSParser(fetcher=_no_fetch, validate=validate)
+    return parser.parseString(css_body)
+
+
+@functools.lru_cache(maxsize=4096)
+def _selector(selector: str) -> Any:
+    return _premailer_module.CSSSelector(selector)
+
+
+_csstext_to_pairs_uncached = _merge_style_module.csstext_to_pairs.__wrapped__.__wrapped__
+
+
+@functools.lru_cache(maxsize=16384)
+def _csstext_to_pairs(csstext: str, validate: bool = True) -> Any:
+    with _merge_style_module.csstext_to_pairs._lock:  # cssutils is not thread-safe
+        return _csstext_to_pairs_uncached(csstext, validate=validate)
+
+
+_csstext_to_pairs._lock = _merge_style_module.csstext_to_pairs._lock  # type: ignore[attr-defined]
+
+# premailer looks these up as module globals on every use: its own versions
+# share one use-count cache of 128 entries (see the module text).
+PREMAILER_OWN_CACHED = {
+    "_create_cssselector": _premailer_module._create_cssselector,
+    "csstext_to_pairs": _merge_style_module.csstext_to_pairs,
+}
+"""premailer's own cached functions (``benchmarks/composer_batch.py`` compares)."""
+_premailer_module._create_cssselector = _selector
+_premailer_module.csstext_to_pairs = _csstext_to_pairs
+_merge_style_module.csstext_to_pairs = _csstext_to_pairs
+
+
+_STYLE_RULES: OrderedDict[tuple[str, int], tuple[Any, Any]] = OrderedDict()
+_STYLE_RULES_MAX = 256
+_STYLE_RULES_LOCK = threading.Lock()
+
+
+class _Inliner(Premailer):  # type: ignore[misc]
+    """premailer with LRU caches, an offline CSS parser, and author attributes left alone."""
+
+    def _parse_css_string(self, css_body: str, validate: bool = True) -> Any:
+        return _parse_css(css_body, validate)
+
+    def _parse_style_rules(self, css_body: str, ruleset_index: int) -> tuple[Any, Any]:
+        # The rules of a <style> block, ready to apply: same options every time
+        # (see inline_css), so they depend on the CSS text and its position only.
+        key = (css_body or "", ruleset_index)
+        with _STYLE_RULES_LOCK:
+            hit = _STYLE_RULES.get(key)
+            if hit is not None:
+                _STYLE_RULES.move_to_end(key)
+                return list(hit[0]), list(hit[1])
+        result = super()._parse_style_rules(css_body, ruleset_index)
+        with _STYLE_RULES_LOCK:
+            _STYLE_RULES[key] = (tuple(result[0]), tuple(result[1]))
+            while len(_STYLE_RULES) > _STYLE_RULES_MAX:
+                _STYLE_RULES.popitem(last=False)
+        return result[0], result[1]
+
+    def _style_to_basic_html_attributes(
+        self, element: Any, style_content: str, force: bool = False
+    ) -> None:
+        super()._style_to_basic_html_attributes(element, style_content, force=False)
+
+
+_FLOAT_IMG_RE = re.compile(
+    r"<img\b[^>]*?\sstyle=\"[^\"]*?(?<![\w-])float\s*:\s*(left|right)\b[^>]*>", re.IGNORECASE)
+
+
+def _align_floating_image(match: re.Match[str]) -> str:
+    """``align`` for an image floated left or right (Outlook reads no float), if it has none."""
+    tag = match.group(0)
+    if re.search(r"\salign\s*=", tag, re.IGNORECASE):
+        return tag
+    return re.sub(r"^<img\b", f'<img align="{match.group(1).lower()}"', tag, flags=re.IGNORECASE)
 
 
 def protect_tags(html: str) -> tuple[str, list[str]]:
@@ -105,25 +206,6 @@ def restore_tags(html: str, tags: list[str]) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: tags[int(m.group(1))], html)
 
 
-def _no_fetch(url: str) -> None:
-    """cssutils fetcher: never load an ``@import``ed sheet (no network, no files)."""
-    logger.debug("not fetching %s while inlining", url)
-    return None
-
-
-@lru_cache(maxsize=128)
-def _parse_css_offline(css_body: str, validate: bool) -> Any:
-    parser = cssutils.CSSParser(fetcher=_no_fetch, validate=validate)
-    return parser.parseString(css_body)
-
-
-class _OfflinePremailer(Premailer):  # type: ignore[misc]
-    """Premailer whose CSS parser never fetches ``@import`` URLs."""
-
-    def _parse_css_string(self, css_body: str, validate: bool = True) -> Any:
-        return _parse_css_offline(css_body, validate)
-
-
 def inline_css(html: str) -> str:
     """Inline the ``<style>`` CSS of ``html`` into ``style`` attributes.
 
@@ -132,7 +214,7 @@ def inline_css(html: str) -> str:
     """
     doctype_match = _DOCTYPE_RE.match(html)
     protected, tags = protect_tags(html)
-    inliner = _OfflinePremailer(
+    inliner = _Inliner(
         protected,
         allow_network=False,
         keep_style_tags=True,
@@ -140,8 +222,10 @@ def inline_css(html: str) -> str:
         disable_link_rewrites=True,
         disable_validation=True,
         cssutils_logging_level=logging.CRITICAL,
+        align_floating_images=False,  # done below: premailer parses every image's style
     )
-    result = restore_tags(inliner.transform(), tags)
+    result = _FLOAT_IMG_RE.sub(_align_floating_image, inliner.transform())
+    result = restore_tags(result, tags)
     if doctype_match and not _DOCTYPE_RE.match(result):
         result = doctype_match.group(0).strip() + "\n" + result
     return result

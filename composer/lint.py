@@ -10,6 +10,12 @@ block: ``script-tag``, ``iframe-tag``, ``object-tag`` (``<object>``,
 Warnings: ``mjml-warning``, ``image-alt``, ``subject-length`` (too long),
 ``preheader-missing``, ``spam-words``.
 
+MJML validation follows official MJML's levels: at ``soft`` (the default)
+what the validator finds is reported as ``mjml-warning`` with its line and
+the email is still rendered and checked; ``mjml-error`` is then left for MJML
+that cannot be rendered at all. At ``strict`` every validator finding is an
+``mjml-error``; ``skip`` runs no MJML validation.
+
 Messages are English; :func:`finding_text` says the codes that have a
 Russian text (:data:`RU_FINDINGS`) in Russian for the app.
 """
@@ -33,7 +39,7 @@ from composer.errors import (
 from composer.inline import TAG_DIALECTS
 from composer.jinja import JINJA_TAG_RE, mask_jinja, undeclared_names
 from composer.model import Template
-from composer.render import RenderResult, render
+from composer.render import VALIDATION_LEVELS, RenderResult, render
 from composer.validate import validate_mjml
 from composer.variables import ROOT_NAMES
 
@@ -189,7 +195,9 @@ def _visible_text(result: RenderResult) -> str:
 
 class _Linter:
     def __init__(self, template: Template, brand: BrandKit,
-                 contexts: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+                 contexts: Sequence[tuple[str, Mapping[str, Any]]],
+                 validation: str = "soft") -> None:
+        self.validation = validation
         self.template = template
         self.brand = brand
         self.contexts = contexts
@@ -212,9 +220,11 @@ class _Linter:
 
     def run(self) -> LintReport:
         source = self.source
-        issues = validate_mjml(source)
+        issues = [] if self.validation == "skip" else validate_mjml(source)
         for issue in issues:
-            if issue.severity == "error":
+            # mj-include is refused at every level: rendering reads no files.
+            if self.validation == "strict" or (
+                    issue.severity == "error" and "mj-include" in issue.message):
                 self.add(True, "mjml-error", f"column {issue.column}: {issue.message}", issue.line)
             else:
                 self.add(False, "mjml-warning", f"column {issue.column}: {issue.message}",
@@ -241,7 +251,8 @@ class _Linter:
         if not self.report.errors:
             for label, context in self.contexts:
                 try:
-                    results.append(render(self.template, context, brand=self.brand))
+                    results.append(render(self.template, context, brand=self.brand,
+                                          validation="skip"))
                 except RenderBudgetError as exc:
                     self.add(True, "render-limit", str(exc), exc.line, {"ru": exc.text("ru")})
                     break  # the other contacts would take as long
@@ -370,13 +381,17 @@ def lint(
     *,
     brand: BrandKit | None = None,
     contexts: Sequence[tuple[str, Mapping[str, Any]]] | None = None,
+    validation: str = "soft",
 ) -> LintReport:
     """Run every pre-export check on a template (or raw MJML with Jinja).
 
     ``contexts`` are ``(label, context)`` pairs the template is rendered for
     (default: every sample persona), so a variable without a fallback is
-    caught for the contact that lacks it.
+    caught for the contact that lacks it. ``validation`` is the MJML
+    validation level (``soft``, ``strict`` or ``skip``, see the module text).
     """
+    if validation not in VALIDATION_LEVELS:
+        raise ValueError(f"unknown validation level {validation!r}: soft, strict or skip")
     brand = brand or BrandKit()
     template = (
         template_or_mjml if isinstance(template_or_mjml, Template)
@@ -392,4 +407,4 @@ def lint(
         )
     if contexts is None:
         contexts = [(p.label, p.context) for p in sample_personas(brand)]
-    return _Linter(template, brand, contexts).run()
+    return _Linter(template, brand, contexts, validation).run()

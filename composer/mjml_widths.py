@@ -160,8 +160,9 @@ class _Resolver:
         parts = value.strip().split()[:4]
         if len(parts) == 1:
             return _parse_int(value)
-        index = {2: {"left": 1, "right": 1}, 3: {"left": 1, "right": 1},
-                 4: {"right": 1, "left": 3}}[len(parts)][direction]
+        index = {2: {"top": 0, "bottom": 0, "left": 1, "right": 1},
+                 3: {"top": 0, "bottom": 2, "left": 1, "right": 1},
+                 4: {"top": 0, "right": 1, "bottom": 2, "left": 3}}[len(parts)][direction]
         return _parse_int(parts[index])
 
     def border(self, node: _Node, direction: str, attribute: str = "border") -> int:
@@ -206,19 +207,15 @@ def official_image_widths(text: str) -> str:
     def image(node: _Node, container: float) -> None:
         box = math.trunc(container) - resolver.horizontal(node) - resolver.borders(node)
         width = resolver.get(node, "width")
-        own: float | None = None
-        if width:
-            match = _PX_RE.match(width)
-            if match is None:
-                return  # a width MJML and MRML read differently (%, auto): leave it
-            own = float(match.group(1))
-            result = min(box, int(own))
-        else:
-            result = box
+        # Official MJML reads the width with parseInt: "100%" is 100 px, "auto"
+        # (NaN) leaves the whole box. MRML would draw "100%" full width.
+        parsed = _INT_RE.match(width) if width else None
+        result = box if parsed is None else min(box, int(parsed.group(1)))
         if result <= 0:
             return
         tag = text[node.start : node.end]
-        if not ("width" in node.attrs and own == result):
+        own = _PX_RE.match(node.attrs.get("width", ""))
+        if not (own and float(own.group(1)) == result):
             tag = _with_width(tag, result)
         # MRML also clamps the width to a box of its own, computed wrongly when
         # paddings come from padding-left/right, mj-all or mj-class; the marker
@@ -281,20 +278,111 @@ def official_image_widths(text: str) -> str:
     return text
 
 
+HERO_MARK = "kv-hero-fluid-"
+"""Class prefix carrying a fluid-height hero's background ratio to the HTML."""
+
+
+def official_heroes(text: str) -> str:
+    """Prepare each ``mj-hero`` so MRML's HTML can be made official MJML's.
+
+    Fixed height: official MJML sets the hero's cell to ``height -
+    padding-top - padding-bottom``; MRML uses ``height`` as is (a padded hero
+    came out taller by its paddings), so that height is written in. Fluid
+    height: official MJML puts a cell on each side whose ``padding-bottom`` is
+    the background's height/width ratio (the hero keeps its picture's
+    proportions); MRML writes a zero height instead. A class marker carries
+    the ratio to :func:`fix_heroes`.
+    """
+    if "<mj-hero" not in text or "<mj-include" in text:
+        return text
+    head, body = _parse(text)
+    if body is None:
+        return text
+    resolver = _Resolver(head)
+    edits: list[tuple[int, int, str]] = []
+
+    def walk(node: _Node) -> None:
+        if node.tag == "mj-hero":
+            tag = text[node.start : node.end]
+            height = resolver.get(node, "height")
+            mode = resolver.get(node, "mode") or "fixed-height"
+            if mode == "fluid-height":
+                bh = _INT_RE.match(resolver.get(node, "background-height") or "")
+                bw = _INT_RE.match(resolver.get(node, "background-width") or "")
+                ratio = "nan"
+                if bh and bw and int(bw.group(1)):
+                    # JavaScript's Math.round: halves go up.
+                    ratio = str(math.floor(int(bh.group(1)) / int(bw.group(1)) * 100 + 0.5))
+                classes = f"{resolver.get(node, 'css-class') or ''} {HERO_MARK}{ratio}".strip()
+                edits.append((node.start, node.end, _with_attr(tag, "css-class", classes)))
+            elif height:
+                inner = _parse_int(height) - resolver.side(node, "padding", "top") \
+                    - resolver.side(node, "padding", "bottom")
+                if inner != _parse_int(height):
+                    edits.append((node.start, node.end, _with_attr(tag, "height", f"{inner}px")))
+        for child in node.children:
+            walk(child)
+
+    walk(body)
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+_HERO_DIV_RE = re.compile(r'(<div\b[^>]*?class=")([^"]*?)\s*\b' + HERO_MARK + r'(\w+)\b([^"]*")')
+_TD_RE = re.compile(r"<td\b|</td\s*>")
+
+
+def fix_heroes(html: str) -> str:
+    """Give MRML's fluid-height heroes official MJML's ratio cells; drop the markers."""
+    if HERO_MARK not in html:
+        return html
+    while True:
+        match = _HERO_DIV_RE.search(html)
+        if match is None:
+            return html
+        classes = f"{match.group(2)} {match.group(4)[:-1]}".strip()
+        opening = match.group(1)
+        head = html[: match.start()] + (
+            opening + classes + '"' if classes else opening[: -len('class="')].rstrip())
+        rest = html[match.end() :]
+        row = rest.find('<tr style="vertical-align:top;">')
+        cell = rest.find("<td", row)
+        if row < 0 or cell < 0:
+            html = head + rest
+            continue
+        start_end = rest.find(">", cell) + 1
+        start = rest[cell:start_end]
+        start = start.replace(' height="0"', "").replace("height:0px;", "")
+        depth, close = 0, -1
+        for tag in _TD_RE.finditer(rest, cell):
+            depth += -1 if tag.group(0).startswith("</") else 1
+            if depth == 0:
+                close = tag.end()
+                break
+        if close < 0:
+            html = head + rest
+            continue
+        magic = (f'<td style="width:0.01%;padding-bottom:{match.group(3).replace("nan", "NaN")}%;'
+                 'mso-padding-bottom-alt:0;" />')
+        html = (head + rest[:cell] + magic + start + rest[start_end:close] + magic
+                + rest[close:])
+
+
 def _with_width(tag: str, width: int) -> str:
     """The ``<mj-image ...>`` start tag with ``width`` set to ``width``px."""
     return _with_attr(tag, "width", f"{width}px")
 
 
 def _with_attr(tag: str, name: str, value: str) -> str:
-    """The ``<mj-image ...>`` start tag with attribute ``name`` set to ``value``."""
+    """The start tag ``tag`` with attribute ``name`` set to ``value``."""
     replaced, count = re.subn(
         rf"(\s{re.escape(name)}\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)",
         lambda m: f'{m.group(1)}"{value}"', tag, count=1,
     )
     if count:
         return replaced
-    return re.sub(r"^<mj-image", lambda m: f'<mj-image {name}="{value}"', tag)
+    return re.sub(r"^<([\w-]+)", lambda m: f'<{m.group(1)} {name}="{value}"', tag)
 
 
 _MARKED_IMAGE_RE = re.compile(

@@ -30,10 +30,17 @@ from composer.errors import (
 )
 from composer.inline import inline_css
 from composer.jinja import environment
-from composer.mjml_widths import fix_image_widths, official_image_widths, parse_attrs
+from composer.mjml_source import to_engine
+from composer.mjml_widths import (
+    fix_heroes,
+    fix_image_widths,
+    official_heroes,
+    official_image_widths,
+    parse_attrs,
+)
 from composer.model import Template
 from composer.text import html_to_text
-from composer.validate import validate_mjml
+from composer.validate import known_components, validate_mjml
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +250,7 @@ def _fix_mjml(mjml_text: str, preheader: str, subject: str) -> str:
             lambda m: f"{m.group(1)}{_RAW_START}{m.group(2)}{_RAW_END}{m.group(3)}", text
         )
     text = official_image_widths(text)  # reads mj-class in official order: before the swap
+    text = official_heroes(text)
     if "mj-class" in text:
         # Official MJML lets a later class override an earlier one; MRML keeps
         # the first class's value. Reversed, MRML picks what official MJML does.
@@ -273,7 +281,7 @@ def _fix_html(html: str) -> str:
     # invalid query no client applies; MRML's "screen,yahoo" matches every screen
     # and hides the carousel arrows (the image then fills their space).
     html = _YAHOO_MEDIA_RE.sub("@media screen yahoo", html)
-    html = fix_image_widths(html)
+    html = fix_heroes(fix_image_widths(html))
     if _RAW_START in html:
         html = _unhide_raw(html)
 
@@ -337,13 +345,30 @@ def mjml_to_html(mjml_text: str) -> str:
         raise MjmlError([Issue(1, 1, f"MJML could not be rendered: {exc}")]) from None
 
 
-def check_mjml(source: str) -> list[Issue]:
-    """Validate ``source``; raise :class:`MjmlError` on errors, return the warnings."""
+VALIDATION_LEVELS = ("soft", "strict", "skip")
+"""Official MJML's validation levels; ``soft`` (the default) renders and warns."""
+
+
+def check_mjml(source: str, validation: str = "soft") -> list[Issue]:
+    """Validate ``source`` at a validation level and return what to report as warnings.
+
+    ``soft``: every finding is a warning (official MJML renders anyway);
+    ``strict``: any finding raises :class:`MjmlError`; ``skip``: no check.
+    ``mj-include`` is refused at every level (rendering reads no files).
+    """
+    if validation not in VALIDATION_LEVELS:
+        raise ValueError(f"unknown validation level {validation!r}: soft, strict or skip")
+    if validation == "skip":
+        return []
     issues = validate_mjml(source)
-    errors = [i for i in issues if i.severity == "error"]
-    if errors:
-        raise MjmlError(errors)
-    return issues
+    refused = [i for i in issues if i.severity == "error" and "mj-include" in i.message]
+    if refused:
+        raise MjmlError(refused)
+    if validation == "strict":
+        if issues:
+            raise MjmlError([Issue(i.line, i.column, i.message) for i in issues])
+        return []
+    return [Issue(i.line, i.column, i.message, "warning") for i in issues]
 
 
 def _render(
@@ -352,6 +377,7 @@ def _render(
     inline: bool,
     brand: BrandKit | None,
     jinja: bool = True,
+    validation: str = "soft",
 ) -> RenderResult:
     if isinstance(template_or_mjml, Template):
         template = template_or_mjml
@@ -362,7 +388,7 @@ def _render(
     else:
         source, subject_src, preheader_src, text_override = template_or_mjml, "", "", None
         parts = [source]
-    issues = check_mjml(source)
+    issues = check_mjml(source, validation)
     if jinja:
         subject = render_jinja(subject_src, context, autoescape=False).strip()
         preheader = render_jinja(preheader_src, context, autoescape=False).strip()
@@ -374,7 +400,10 @@ def _render(
         rendered = "".join(pieces)
     else:
         subject, preheader, rendered = subject_src.strip(), preheader_src.strip(), source
-    html = _fix_html(mjml_to_html(_fix_mjml(rendered, preheader, subject)))
+    # The tolerant front end reads the MJML as official MJML does; MRML gets clean
+    # MJML with placeholders for the authors' HTML, put back afterwards.
+    engine = to_engine(rendered, known_components())
+    html = engine.restore(_fix_html(mjml_to_html(_fix_mjml(engine.mjml, preheader, subject))))
     if inline:
         html = inline_css(_keep_interactive_css_out(html))
     text: str | None = None
@@ -393,6 +422,7 @@ def render(
     inline: bool = True,
     brand: BrandKit | None = None,
     jinja: bool = True,
+    validation: str = "soft",
 ) -> RenderResult:
     """Render a template (or MJML source with Jinja) for one context.
 
@@ -401,12 +431,14 @@ def render(
     :class:`~composer.errors.TemplateRenderError` (with the template line).
     ``brand`` draws block templates (default: the demo brand kit).
     ``jinja=False`` skips the Jinja step: for MJML that already holds an ESP's
-    own tags (they come out of inlining unchanged). The Jinja step runs
-    within a render budget (:mod:`composer.budget`); over it raises
+    own tags (they come out of inlining unchanged). ``validation`` is official
+    MJML's level: ``soft`` (default: render, findings in ``warnings``),
+    ``strict`` (any finding raises ``MjmlError``) or ``skip``. The Jinja step
+    runs within a render budget (:mod:`composer.budget`); over it raises
     :class:`~composer.errors.RenderBudgetError`.
     """
     with render_budget():
-        return _render(template_or_mjml, context, inline, brand, jinja)
+        return _render(template_or_mjml, context, inline, brand, jinja, validation)
 
 
 def render_preview(
@@ -415,6 +447,7 @@ def render_preview(
     *,
     brand: BrandKit | None = None,
     jinja: bool = True,
+    validation: str = "soft",
 ) -> RenderResult:
     """The live preview path: same as :func:`render` without CSS inlining.
 
@@ -422,4 +455,4 @@ def render_preview(
     costs a fraction (inlining is most of the export time).
     """
     with render_budget():
-        return _render(template_or_mjml, context, False, brand, jinja)
+        return _render(template_or_mjml, context, False, brand, jinja, validation)

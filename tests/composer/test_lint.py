@@ -54,7 +54,6 @@ def test_clean_template_passes() -> None:
 @pytest.mark.parametrize(
     ("code", "source", "line"),
     [
-        ("mjml-error", _mjml("<mj-text>a</mj-text>\n<mj-txt>b</mj-txt>"), 5),
         ("undefined-variable", _mjml("<mj-text>{{ loyalty_level }}</mj-text>"), 4),
         ("undefined-variable", _mjml("<mj-text>{{ first_name }}</mj-text>"), 4),
         ("empty-link", _mjml('<mj-button href="#">Купить</mj-button>'), 4),
@@ -67,6 +66,17 @@ def test_error_codes(code: str, source: str, line: int) -> None:
     found = [f for f in report.errors if f.code == code]
     assert found, report.to_json()
     assert found[0].line == line
+
+
+def test_mjml_problem_is_a_warning_at_soft_level_and_an_error_at_strict() -> None:
+    # Official MJML's default (soft) renders an unknown element and reports it.
+    source = _mjml("<mj-text>a</mj-text>\n<mj-txt>b</mj-txt>")
+    soft = lint(source)
+    assert soft.ok, soft.to_json()
+    assert [(f.code, f.line) for f in soft.warnings] == [("mjml-warning", 5)]
+    strict = lint(source, validation="strict")
+    assert [(f.code, f.line) for f in strict.errors] == [("mjml-error", 5)]
+    assert lint(source, validation="skip").to_json() == {"errors": [], "warnings": []}
 
 
 def test_template_syntax_error_has_line() -> None:

@@ -154,4 +154,4 @@ def test_multiline_attribute_inside_mj_text_keeps_its_style() -> None:
         ">Абзац</p>Привет")
     for html in (render(source, _ctx()).html, render_preview(source, _ctx()).html):
         assert "\\n" not in html
-        assert re.search(r'<p style="[^"]*color:\s*#151e23', html)
+        assert re.search(r'<p\s+style="[^"]*color:\s*#151e23', html)

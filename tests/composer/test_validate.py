@@ -94,9 +94,13 @@ def test_ending_tag_content_is_not_parsed_and_jinja_is_masked() -> None:
     assert validate_mjml(source) == []
 
 
-def test_render_refuses_invalid_mjml_with_line() -> None:
+def test_render_refuses_invalid_mjml_with_line_at_strict_level() -> None:
     source = _doc("<mj-section>\n<mj-column><mj-txt>x</mj-txt></mj-column></mj-section>")
     with pytest.raises(MjmlError) as info:
-        render(source, {})
+        render(source, {}, validation="strict")
     assert info.value.line == 5
     assert info.value.issues[0].column == 12
+    # The default level (soft) renders, as official MJML does, and warns with the line.
+    result = render(source, {})
+    assert any(w.startswith("line 5: unknown element <mj-txt>") for w in result.warnings)
+    assert render(source, {}, validation="skip").warnings == []

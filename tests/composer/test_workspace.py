@@ -125,12 +125,19 @@ def test_cli_list_render_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     bad.write_text("<mjml><mj-body>\n<mj-section><mj-column><mj-txt>x</mj-txt>"
                    "</mj-column></mj-section></mj-body></mjml>", encoding="utf-8")
     linted = _cli("--workspace", ws, "--json", "template", "lint", str(bad))
+    report = json.loads(linted.stdout)
+    assert [(f["code"], f["line"]) for f in report["warnings"]][:1] == [("mjml-warning", 2)]
+    linted = _cli("--workspace", ws, "--json", "template", "lint", "--validation", "strict",
+                  str(bad))
     assert linted.returncode == 1
     report = json.loads(linted.stdout)
     assert report["errors"][0]["code"] == "mjml-error" and report["errors"][0]["line"] == 2
-    failed = _cli("--workspace", ws, "template", "render", str(bad))
+    failed = _cli("--workspace", ws, "template", "render", "--validation", "strict", str(bad))
     assert failed.returncode == 2
     assert "line 2" in failed.stderr and "Traceback" not in failed.stderr
+    soft = _cli("--workspace", ws, "--json", "template", "render", str(bad))
+    assert soft.returncode == 0, soft.stderr
+    assert json.loads(soft.stdout)["warnings"][0].startswith("line 2: unknown element")
     jinja_bad = tmp_path / "j.mjml"
     jinja_bad.write_text("<mjml><mj-body><mj-section><mj-column>\n<mj-text>{{ x.y }}"
                          "</mj-text></mj-column></mj-section></mj-body></mjml>", encoding="utf-8")

@@ -83,6 +83,9 @@ def test_blocks_are_added_moved_and_deleted(editor: TemplateEditor) -> None:
 def test_a_broken_edit_keeps_the_last_good_preview_and_shows_the_line(
     qtbot: QtBot, editor: TemplateEditor
 ) -> None:
+    # At the strict MJML validation level an unknown element is refused.
+    with qtbot.wait_signal(editor.preview.preview_updated, timeout=10000):
+        editor.validation_box.set_level("strict")
     good = editor.preview.last_good
     assert good is not None
     qtbot.wait_until(editor.is_painted, timeout=10000)
@@ -101,6 +104,30 @@ def test_a_broken_edit_keeps_the_last_good_preview_and_shows_the_line(
     # Clicking the error goes to its line.
     editor.preview.error_banner.click()
     assert editor.code_view.current_line() == broken_line
+
+
+def test_soft_validation_renders_mjml_with_problems_and_lists_them(
+    qtbot: QtBot, editor: TemplateEditor
+) -> None:
+    assert editor.validation_box.level() == "soft"
+    editor.switch_to_code()
+    source = editor.code_view.toPlainText()
+    line = source[: source.index("<mj-wrapper")].count("\n") + 1
+    editor.code_view.setPlainText(source.replace("<mj-wrapper", '<mj-wrapper font-size="2px"', 1))
+
+    def findings(kind: str) -> list[tuple[str, int | None]]:
+        report = editor.lint_report
+        found = [] if report is None else getattr(report, kind)
+        return [(f.code, f.line) for f in found]
+
+    qtbot.wait_until(lambda: ("mjml-warning", line) in findings("warnings"), timeout=30000)
+    assert "mjml-error" not in [code for code, _line in findings("errors")]
+    qtbot.wait_until(lambda: editor.preview.last_good is not None
+                     and not editor.preview.error_banner.isVisibleTo(editor), timeout=10000)
+    # Strict: the same finding is an error, and the preview keeps the last good render.
+    editor.validation_box.set_level("strict")
+    qtbot.wait_until(lambda: ("mjml-error", line) in findings("errors"), timeout=30000)
+    qtbot.wait_until(lambda: editor.preview.error_banner.isVisibleTo(editor), timeout=10000)
 
 
 def test_clicking_a_lint_finding_moves_the_code_cursor(

@@ -53,6 +53,7 @@ from ui.editor.inbox import InboxPreviewPane
 from ui.editor.lint_list import LintListPane
 from ui.editor.live_preview import LivePreviewPane
 from ui.editor.preview import UrlOpener
+from ui.editor.validation import ValidationLevelBox
 from ui.editor.variables import VariablePicker
 from ui.retranslate import Retranslating
 from ui.tasks import Debouncer, Pools, RequestCounter, Task
@@ -212,7 +213,14 @@ class TemplateEditor(Retranslating, QWidget):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.lint_list = LintListPane()
         self.lint_list.line_activated.connect(self.go_to_line)
-        lint_box = titled(self.lint_list)
+        self.validation_box = ValidationLevelBox()
+        self.validation_box.level_changed.connect(self._on_validation_level_changed)
+        lint_body = QWidget()
+        lint_layout = QVBoxLayout(lint_body)
+        lint_layout.setContentsMargins(0, 0, 0, 0)
+        lint_layout.addWidget(self.validation_box)
+        lint_layout.addWidget(self.lint_list, 1)
+        lint_box = titled(lint_body)
         self._lint_title = lint_box.title
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.tabs)
@@ -444,10 +452,16 @@ class TemplateEditor(Retranslating, QWidget):
             return
         contexts = [(p.label, p.context) for p in self.contact.personas]
         self.lint_list.set_running(True)
-        Task(run_lint, template, self.brand, contexts).drop_if_stale(self._lint_counter) \
+        Task(run_lint, template, self.brand, contexts, self.validation_box.level()) \
+            .drop_if_stale(self._lint_counter) \
             .owned_by(self).on_success(self._on_lint_finished) \
             .on_failure(lambda exc: log.warning("lint failed: %s", exc)) \
             .start(self._pools.read)
+
+    def _on_validation_level_changed(self, level: str) -> None:
+        self.preview.set_validation(level)
+        self._lint_debouncer.cancel()
+        self._lint_now()
 
     def _on_lint_finished(self, report: LintReport) -> None:
         self.lint_list.set_report(report)

@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 
 
 def run_lint(template: Template, brand: BrandKit,
-             contexts: list[tuple[str, Mapping[str, Any]]]) -> LintReport:
-    """Worker: every pre-export check of ``template``."""
-    return lint(template, brand=brand, contexts=contexts)
+             contexts: list[tuple[str, Mapping[str, Any]]],
+             validation: str = "soft") -> LintReport:
+    """Worker: every pre-export check of ``template`` at an MJML validation level."""
+    return lint(template, brand=brand, contexts=contexts, validation=validation)
 
 
 def block_at_line(template: Template, brand: BrandKit, line: int) -> int:

@@ -55,16 +55,16 @@ NARROW_PANE = 1000
 
 
 def render_for_preview(
-    template: Template, context: Mapping[str, Any], brand: BrandKit,
+    template: Template, context: Mapping[str, Any], brand: BrandKit, validation: str = "soft",
     cancelled: Callable[[], bool] | None = None,
 ) -> RenderResult:
-    """Worker: the preview render (no CSS inlining).
+    """Worker: the preview render (no CSS inlining) at an MJML validation level.
 
     Within the render budget, and stopped as soon as ``cancelled()`` is true:
     a template that loops for ever gives up its thread at the next edit.
     """
     with render_budget(cancelled=cancelled):
-        return render_preview(template, context, brand=brand)
+        return render_preview(template, context, brand=brand, validation=validation)
 
 
 def error_line(exc: BaseException) -> int | None:
@@ -110,6 +110,7 @@ class LivePreviewPane(Retranslating, QWidget):
         self._counter = RequestCounter()
         self._debouncer = Debouncer(debounce_ms, self._render_now, self)
         self._job: tuple[Template, Mapping[str, Any], BrandKit] | None = None
+        self._validation = "soft"
         self.last_good: RenderResult | None = None
         self.last_error: str = ""
         self.last_error_line: int | None = None
@@ -256,6 +257,13 @@ class LivePreviewPane(Retranslating, QWidget):
         self._apply_phone_size()
         self._push_to_views()
 
+    def set_validation(self, level: str) -> None:
+        """Render at MJML validation ``level`` from now on (and now)."""
+        self._validation = level
+        if self._job is not None:
+            self._counter.invalidate()
+            self._render_now()
+
     def current_html(self, view: PreviewView) -> str:
         """The preview copy last sent to ``view``."""
         return view.html
@@ -269,7 +277,8 @@ class LivePreviewPane(Retranslating, QWidget):
         self.render_started_at = time.perf_counter()
         if self._task is not None:
             self._task.cancel()
-        self._task = Task(render_for_preview, template, context, brand).drop_if_stale(
+        self._task = Task(render_for_preview, template, context, brand,
+                          self._validation).drop_if_stale(
             self._counter
         ).cancellable().owned_by(self).on_success(self._on_render_succeeded).on_failure(
             self._on_render_failed
