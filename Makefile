@@ -27,7 +27,7 @@ test-fast:
 
 # The core suite with Qt refused at import (tests/qtblock.py): the layers hold at run time.
 test-cores:
-	KONVERT_BLOCK_QT=1 $(PYTEST) -q -p no:pytest-qt -W "ignore::pytest.PytestConfigWarning" \
+	KONVERT_BLOCK_QT=1 $(PYTEST) -q -n 2 -p no:pytest-qt -W "ignore::pytest.PytestConfigWarning" \
 		-m "not gui" tests
 
 # Quick speed figures (the long benchmarks, e.g. segment_count.py, run by hand).
