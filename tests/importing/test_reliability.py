@@ -245,7 +245,7 @@ def test_segment_members_csv_neutralises_formulas(capsys: pytest.CaptureFixture[
                                                   sqlite_url: str, tmp_path: Path) -> None:
     from datetime import date
 
-    from ui.segments.actions import export_members_csv
+    from segments.export import write_members_csv as export_members_csv
     from workspace.db import open_workspace
 
     path = tmp_path / "c.csv"
