@@ -441,6 +441,14 @@ def to_engine(text: str, known: frozenset[str]) -> EngineSource:
             for name, value in defaults.items():
                 if name not in own and name not in classed:
                     own[name] = value
+        if node.tag == "mj-column" and ("mobile-width" in own or "mobileWidth" in own):
+            # Official MJML 5 reads "mobileWidth" (never "mobile-width", which MRML
+            # honours): a column keeps its width on phones only with
+            # mobileWidth="mobileWidth".
+            keep = own.pop("mobileWidth", None) == "mobileWidth"
+            own.pop("mobile-width", None)
+            if keep:
+                own["mobile-width"] = "mobile-width"
         parts = []
         for name, value in own.items():
             if not re.fullmatch(r"[A-Za-z_:][\w:.-]*", name):

@@ -247,3 +247,10 @@ def test_inliner_aligns_floating_images_only_where_no_align_is_written() -> None
     assert '<img align="right" class="f"' in html
     assert 'align="middle"' in html and 'align="left"' not in html
     assert html.count("align=") == 2
+
+
+def test_column_mobile_width_as_official_mjml_reads_it() -> None:
+    pattern = r'class="[^"]*mj-column-px-300[^"]*" style="[^"]*;width:([\d.]+%);'
+    html = render_preview(_source("column-mobile-width"), {}, jinja=False).html
+    assert _pick(pattern, html) == _pick(pattern, _official("column-mobile-width")) == [
+        "100%", "50%"]

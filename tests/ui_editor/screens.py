@@ -85,6 +85,7 @@ def main(out: Path) -> int:
     _wait_painted(page)
     _save(window, out / "editor_dark_en.png")
     editor.preview.set_mode("light")
+    editor.validation_box.set_level("strict")  # soft would render the broken edit and warn
     editor.switch_to_code()
     source = editor.code_view.toPlainText()
     editor.code_view.setPlainText(source.replace("</mj-column>", "</mj-colum>", 1))
