@@ -46,7 +46,7 @@ READ_TIMEOUT = 5.0
 _REF_RE = re.compile(
     r"(?P<imp>@import\s+url\([^)]*\))"
     r"|(?P<pre>\b(?:src|background)\s*=\s*)(?P<q>[\"'])(?P<url>[^\"'<>]*)(?P=q)"
-    r"|(?P<cpre>url\(\s*)(?P<cq>[\"']?|&quot;|&#39;)(?P<curl>[^\"'()<>]*?)(?P=cq)\s*\)",
+    r"|(?P<cpre>url\(\s*)(?P<cq>&quot;|&#39;|[\"']?)(?P<curl>[^\"'()<>]*?)(?P=cq)\s*\)",
     re.IGNORECASE,
 )
 _REMOTE_RE = re.compile(r"^https?://", re.IGNORECASE)
