@@ -27,6 +27,7 @@ from composer.budget import render_budget
 from composer.errors import ComposerError, MjmlError, RenderBudgetError
 from composer.model import Template
 from composer.render import RenderResult, render_preview
+from ui.editor.image_status import ImageLoadStatus
 from ui.editor.preview import PreviewView, UrlOpener
 from ui.editor.preview_html import COLOUR_MODES, preview_copy
 from ui.language import current_language
@@ -208,9 +209,12 @@ class LivePreviewPane(Retranslating, QWidget):
         layout.addWidget(self._approximation)
         layout.addWidget(self.error_banner)
         layout.addLayout(views, 1)
+        self.image_status = ImageLoadStatus(self)  # "8 images could not be loaded: offline?"
+        layout.addWidget(self.image_status)
 
         for view in (self.desktop, self.mobile):
             view.painted.connect(self._on_view_painted)
+            self.image_status.watch(view)
         self._apply_phone_size()  # narrow until the first resize says otherwise
         self._retranslate()
 
