@@ -220,6 +220,7 @@ class TemplateEditor(Retranslating, QWidget):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
         left.setChildrenCollapsible(False)
+        self.left_splitter = left
 
         # Right: the live preview.
         self.preview = LivePreviewPane(pools.read, open_url=open_url)
@@ -234,9 +235,13 @@ class TemplateEditor(Retranslating, QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        # The preview has priority: it gets the growth, and the blocks and code
+        # can be collapsed to the edge to give it the whole width.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([330, 10_000])
         left.setMinimumWidth(310)  # the block buttons and the tabs fit in both languages
 
         layout = QVBoxLayout(self)

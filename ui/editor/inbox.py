@@ -71,6 +71,7 @@ class InboxPreviewPane(Retranslating, QWidget):
         # Long subjects must not widen the editor: the rows are clipped like an inbox.
         self.rows.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._variants_label = named(QLabel(), "hint")
+        self._variants_label.setWordWrap(True)
         self.variants = QPlainTextEdit()
         self.variants.setMaximumHeight(70)
         self.variants.textChanged.connect(self._refresh)

@@ -141,17 +141,21 @@ class LivePreviewPane(Retranslating, QWidget):
             self.phone_width.addItem(f"{width} px", width)
         self.phone_width.currentIndexChanged.connect(self._on_phone_width_current_index_changed)
         toolbar.addWidget(self.phone_width)
+        toolbar.addStretch(1)
+        # Images and colour mode go to the second row with the contact: one row
+        # of all of them is wider than the pane on a 1280 px screen in Russian.
         self.images_off = QCheckBox()
         self.images_off.toggled.connect(self._on_images_off_toggled)
-        toolbar.addSpacing(6)
-        toolbar.addWidget(self.images_off)
-        toolbar.addStretch(1)
         self.colour_mode = QComboBox()
         for mode in COLOUR_MODES:
             self.colour_mode.addItem("", mode)
+        self.colour_mode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.colour_mode.setMinimumContentsLength(8)
         self.colour_mode.currentIndexChanged.connect(self._on_colour_mode_current_index_changed)
         self.extra_toolbar = QHBoxLayout()
         self.extra_toolbar.setSpacing(6)
+        self.extra_toolbar.addWidget(self.images_off)
         self.extra_toolbar.addWidget(self.colour_mode)
         self.extra_toolbar.addSpacing(6)
 
@@ -168,7 +172,7 @@ class LivePreviewPane(Retranslating, QWidget):
         self.error_banner.hide()
 
         self.desktop = PreviewView(self, fit_width=DESKTOP_FIT_WIDTH, open_url=open_url)
-        self.desktop.setMinimumWidth(240)
+        self.desktop.setMinimumWidth(180)  # fits 1280 px in Russian (tests/ui/test_fit_laptop.py)
         self.mobile = PreviewView(self, phone_width=PHONE_WIDTHS[0], open_url=open_url)
         self.mobile_frame = named(QFrame(), "phoneFrame")
         self.mobile_frame.setStyleSheet(
@@ -188,6 +192,7 @@ class LivePreviewPane(Retranslating, QWidget):
         self._mobile_column.setLayout(mobile_column)
         self._desktop_caption = named(QLabel(), "hint")
         self._desktop_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._desktop_caption.setWordWrap(True)
         desktop_column = QVBoxLayout()
         desktop_column.setSpacing(4)
         desktop_column.setContentsMargins(0, 0, 0, 0)
