@@ -201,12 +201,13 @@ class _Validator:
         elif self.stack[-1].name == name:
             self.stack.pop()
         elif any(e.name == name for e in self.stack):
+            # Report where the tag left open starts, so a click lands on it.
             top = self.stack[-1]
-            self.error(
-                lt,
-                f"closing tag </{name}> does not match <{top.name}> "
-                f"opened at line {top.line}",
-            )
+            self.issues.append(Issue(
+                top.line, top.column,
+                f"<{top.name}> opened on line {top.line} is never closed "
+                f"(</{name}> on line {self.pos(lt)[0]} closes its parent)",
+            ))
             while self.stack and self.stack[-1].name != name:
                 self.stack.pop()
             self.stack.pop()
@@ -286,9 +287,10 @@ class _Validator:
             self.error(lt, f"<{name}> is never closed")
             return len(self.text)
         found = stray.group(1)
-        self.error(
-            stray.start(),
-            f"closing tag </{found}> does not match <{name}> opened at line {line}",
+        self.error(  # at the opening tag: that is the line to fix
+            lt,
+            f"<{name}> opened on line {line} is never closed "
+            f"(</{found}> on line {self.pos(stray.start())[0]} comes first)",
         )
         if any(e.name == found for e in self.stack):
             return stray.start()  # the parent's closing tag: let it close normally
