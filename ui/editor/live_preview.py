@@ -27,6 +27,7 @@ from composer.budget import render_budget
 from composer.errors import ComposerError, MjmlError, RenderBudgetError
 from composer.model import Template
 from composer.render import RenderResult, render_preview
+from ui.editor.finding_words import ru_message
 from ui.editor.image_status import ImageLoadStatus
 from ui.editor.preview import PreviewView, UrlOpener
 from ui.editor.preview_html import COLOUR_MODES, preview_copy
@@ -300,10 +301,12 @@ class LivePreviewPane(Retranslating, QWidget):
         if isinstance(exc, RenderBudgetError):
             text = exc.text(current_language())  # says its line itself
             self.last_error = text
-        elif line is not None:
-            text = self.tr("Line {0}: {1}").format(line, message)
         else:
-            text = message
+            shown = message
+            if current_language() == "ru":  # the core speaks English; say it in Russian
+                first = exc.issues[0].message if isinstance(exc, MjmlError) and exc.issues else ""
+                shown = ru_message(first or message) or message
+            text = self.tr("Line {0}: {1}").format(line, shown) if line is not None else shown
         suffix = self.tr("The last good version is shown below.") if self.last_good else ""
         self.error_banner.setText(f"⚠ {text}  {suffix}".strip())
         self.error_banner.setToolTip(self.tr("Click to go to the line"))
