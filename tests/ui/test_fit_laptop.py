@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -54,7 +55,7 @@ def test_every_page_and_dialog_fits_1280x720(
         width, height = _fits(window)
         assert width <= SCREEN[0] and height <= SCREEN[1], (lang, key, width, height)
 
-    segments = window.show_page("segments")
+    segments: Any = window.show_page("segments")
     dialogs = [
         SettingsDialog(demo_engine, window.pools, TODAY, window),
         ImportDialog(demo_engine, window.pools, settings, parent=window),
