@@ -187,7 +187,8 @@ class LivePreviewPane(Retranslating, QWidget):
         mobile_column = QVBoxLayout()
         mobile_column.setSpacing(4)
         mobile_column.setContentsMargins(0, 0, 0, 0)
-        mobile_column.addWidget(self.mobile_frame, 1)
+        # Centred at its own width: the frame hugs the phone, however wide the column.
+        mobile_column.addWidget(self.mobile_frame, 1, Qt.AlignmentFlag.AlignHCenter)
         mobile_column.addWidget(self._mobile_caption)
         self._mobile_column = QWidget()
         self._mobile_column.setLayout(mobile_column)
