@@ -119,6 +119,7 @@ class LivePreviewPane(Retranslating, QWidget):
         self._mode = "light"
         self._show_images = True
         self._layout_mode = "both"
+        self._layout_chosen = False  # the layout follows the pane's width until picked
         self._unpainted: set[PreviewView] = set()
         self.render_started_at = 0.0
         self._task: Task[RenderResult] | None = None
@@ -259,7 +260,24 @@ class LivePreviewPane(Retranslating, QWidget):
         self.images_off.setChecked(not shown)
 
     def set_layout_mode(self, key: str) -> None:
-        """``both`` side by side, or only ``desktop`` or ``mobile``."""
+        """``both`` side by side, or only ``desktop`` or ``mobile`` (the user's choice, kept)."""
+        self._layout_chosen = True
+        self._set_layout(key)
+
+    def _auto_layout(self) -> None:
+        """Until the user picks a layout: side by side only where the desktop stays readable.
+
+        On a 1280 px screen the pane is about 560 px: beside the phone the
+        600 px email would be drawn at a third of its size, so the desktop
+        view is shown alone (at ~90 %) and the phone is one click away.
+        """
+        if self._layout_chosen:
+            return
+        wanted = "both" if self.width() >= NARROW_PANE else "desktop"
+        if wanted != self._layout_mode:
+            self._set_layout(wanted)
+
+    def _set_layout(self, key: str) -> None:
         self._layout_mode = key
         self._layout_buttons[key].setChecked(True)
         self._desktop_column.setVisible(key in ("both", "desktop"))
@@ -359,6 +377,7 @@ class LivePreviewPane(Retranslating, QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._auto_layout()
         self._apply_phone_size()
 
     def _on_colour_mode_current_index_changed(self, _index: int) -> None:

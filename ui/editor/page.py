@@ -205,6 +205,7 @@ class TemplatesPage(QWidget):
             if not any(t.scenario == scenario for t in self.templates):
                 continue
             item = QTreeWidgetItem([titles.get(scenario, scenario)])
+            item.setToolTip(0, titles.get(scenario, scenario))
             item.setData(0, KIND_ROLE, "scenario")
             item.setData(0, KEY_ROLE, scenario)
             font = item.font(0)
@@ -220,7 +221,8 @@ class TemplatesPage(QWidget):
             if parent is not own and template.position:
                 label = f"{template.position}. {label.split(': ', 1)[-1]}"
             child = QTreeWidgetItem([label])
-            child.setToolTip(0, f"{template.name}\n{template.subject}")
+            # The list is narrow on a laptop: the whole title is in the tooltip.
+            child.setToolTip(0, f"{template.title or template.name}\n{template.subject}")
             child.setData(0, KIND_ROLE, "template")
             child.setData(0, KEY_ROLE, template.name)
             parent.addChild(child)

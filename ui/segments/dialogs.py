@@ -224,11 +224,15 @@ class VennDiagram(QWidget):
             top = centre.y() - r - 22
             if len(circles) == 3 and i == 2:
                 top = centre.y() + r + 2
-            painter.drawText(QRectF(centre.x() - r, top, 2 * r, 20),
+            # No wider than the gap to the nearest other centre: long names must not overlap.
+            gaps = [abs(centre.x() - other.x()) for j, (other, _r) in enumerate(circles)
+                    if j != i and abs(other.y() - centre.y()) < r]
+            half = min([r, *[g / 2 - 4 for g in gaps]])
+            painter.drawText(QRectF(centre.x() - half, top, 2 * half, 20),
                              Qt.AlignmentFlag.AlignCenter,
                              painter.fontMetrics().elidedText(
                                  f"{names[i]} ({locale.toString(self._result['sizes'][names[i]])})",
-                                 Qt.TextElideMode.ElideRight, int(2 * r)))
+                                 Qt.TextElideMode.ElideRight, int(2 * half)))
         painter.setPen(QColor("#5f6b7c"))
         painter.drawText(QRectF(0, self.height() - 20, self.width(), 20),
                          Qt.AlignmentFlag.AlignCenter,
