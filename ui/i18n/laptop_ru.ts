@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
   <context>
+    <name>BrandTab</name>
+    <message>
+      <source>Currency</source>
+      <translation>Валюта</translation>
+    </message>
+  </context>
+  <context>
     <name>InboxPreviewPane</name>
     <message>
       <source>Desktop</source>

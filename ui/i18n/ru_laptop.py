@@ -13,6 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 RU: dict[tuple[str, str], str] = {
+    ("BrandTab", "Currency"): "Валюта",
     ("InboxPreviewPane", "Desktop"): "Компьютер",
     ("InboxPreviewPane", "Phone"): "Телефон",
     ("SegmentsPage", "{0} (changed, not saved)"): "{0} (изменён, не сохранён)",
