@@ -32,7 +32,11 @@ ALLOWED = frozenset({
     "Konvert", "MJML", "HTML", "Gmail", "CDATA", "alt", "href", "src", "https", "true",
     "false", "px", "iPhone", "Mail", "A/B", "CSV", "PDF", "URL", "Ctrl", "Shift", "PNG",
     "JPEG", "GIF", "Outlook", "Yandex", "Mail.ru", "Apple", "Email", "e-mail", "Jinja",
+    "serif", "Unisender", "Mindbox", "Excel",
 })
+
+
+_FONT_STACK = re.compile(r"[\w' -]+(, [\w' -]+)*, (sans-serif|serif|monospace)")
 
 
 def english_words(text: str, source: str = "") -> list[str]:
@@ -41,8 +45,10 @@ def english_words(text: str, source: str = "") -> list[str]:
                    r"|https?://\S+|\S+@\S+", " ", text)
     words = re.findall(r"[A-Za-z][A-Za-z_.\-/]*[A-Za-z]", plain)
     own = set(re.findall(r"[A-Za-z][A-Za-z_.\-/]*[A-Za-z]", source))
+    if _FONT_STACK.fullmatch(text.strip()):
+        return []  # a CSS font-family value is code, named the same in every language
     return [w for w in words if len(w) >= 3 and w not in ALLOWED and w not in own
-            and "_" not in w and "-" not in w]
+            and "_" not in w and "-" not in w and not w.isupper()]  # codes: RUB, CRM, PNG
 
 
 def _doc(body: str, head: str = "") -> str:
