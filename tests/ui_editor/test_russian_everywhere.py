@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QListWidget,
+    QPlainTextEdit,
     QTabBar,
     QWidget,
 )
@@ -149,6 +150,8 @@ def _visible_texts(root: QWidget) -> list[str]:
             texts += [widget.tabText(i) for i in range(widget.count())]
         elif isinstance(widget, QComboBox):
             texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QPlainTextEdit) and widget.isReadOnly():
+            texts += widget.toPlainText().splitlines()  # reports the app writes
     return texts
 
 

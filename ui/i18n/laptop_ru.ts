@@ -9,6 +9,13 @@
     </message>
   </context>
   <context>
+    <name>ExportPage</name>
+    <message>
+      <source>(filled in by Konvert)</source>
+      <translation>(подставит Konvert)</translation>
+    </message>
+  </context>
+  <context>
     <name>InboxPreviewPane</name>
     <message>
       <source>Desktop</source>

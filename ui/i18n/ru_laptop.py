@@ -14,6 +14,7 @@ HERE = Path(__file__).resolve().parent
 
 RU: dict[tuple[str, str], str] = {
     ("BrandTab", "Currency"): "Валюта",
+    ("ExportPage", "(filled in by Konvert)"): "(подставит Konvert)",
     ("InboxPreviewPane", "Desktop"): "Компьютер",
     ("InboxPreviewPane", "Phone"): "Телефон",
     ("SegmentsPage", "{0} (changed, not saved)"): "{0} (изменён, не сохранён)",
