@@ -54,3 +54,14 @@ def test_unclosed_section_is_reported_where_it_opens() -> None:
 def test_unclosed_content_tag_at_the_end_still_reported() -> None:
     errors = _errors("<mjml><mj-body><mj-section><mj-column><mj-text>Привет")
     assert any("<mj-text> is never closed" in m for _, m in errors)
+
+
+def test_text_left_open_before_the_next_text_is_reported_where_it_opens() -> None:
+    """Its closing tag must not be taken from the next <mj-text> further down."""
+    lines = ["<mjml>", "<mj-body>", "<mj-section>", "<mj-column>", "<mj-image src=\"a.png\"/>",
+             "<mj-text>Здравствуйте!", "<p>строка</p>", "<mj-button href=\"https://a.ru\">Купить"
+             "</mj-button>", "<mj-text>Ещё текст</mj-text>", "</mj-column>", "</mj-section>",
+             "</mj-body>", "</mjml>"]
+    errors = _errors("\n".join(lines))
+    assert errors == [(6, "<mj-text> opened on line 6 is never closed "
+                          "(<mj-button> on line 8 comes first)")]
