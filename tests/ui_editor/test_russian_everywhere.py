@@ -60,6 +60,7 @@ def _doc(body: str, head: str = "") -> str:
 
 BROKEN_SOURCES = [
     _doc("<mj-text>Здравствуйте!\n<p>строка</p>"),
+    _doc("<mj-text>Здравствуйте!\n<mj-text>ещё</mj-text>"),
     _doc("<mj-text>a</mj-text></mj-section>"),
     _doc("<mj-txt>b</mj-txt>"),
     _doc('<mj-text colour="red" color="zzz" padding="abc" align="middle">a</mj-text>'),

@@ -52,10 +52,10 @@ _rule(r"<([\w-]+)> opened on line (\d+) is never closed \(</([\w-]+)> on line (\
       r"closes its parent\)")(
     lambda m: f"<{m[1]}>, открытый в строке {m[2]}, не закрыт "
               f"(</{m[3]}> в строке {m[4]} закрывает его родителя)")
-_rule(r"<([\w-]+)> opened on line (\d+) is never closed \(</([\w-]+)> on line (\d+) "
+_rule(r"<([\w-]+)> opened on line (\d+) is never closed \((</?[\w-]+>) on line (\d+) "
       r"comes first\)")(
     lambda m: f"<{m[1]}>, открытый в строке {m[2]}, не закрыт "
-              f"(раньше идёт </{m[3]}> в строке {m[4]})")
+              f"(раньше идёт {m[3]} в строке {m[4]})")
 _rule(r"tag <([\w-]+)> is never closed with '>'")(
     lambda m: f"тег <{m[1]}> не закрыт знаком «>»")
 _rule(r"<([\w-]+)> is never closed")(lambda m: f"<{m[1]}> не закрыт")
