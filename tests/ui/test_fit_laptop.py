@@ -55,6 +55,18 @@ def test_every_page_and_dialog_fits_1280x720(
         width, height = _fits(window)
         assert width <= SCREEN[0] and height <= SCREEN[1], (lang, key, width, height)
 
+    # The editor showing a long error and its findings stays within the screen too.
+    templates: Any = window.show_page("templates")
+    editor = templates.editor
+    editor.switch_to_code()
+    source = editor.code_view.toPlainText()
+    editor.code_view.setPlainText(source.replace("</mj-text>", "", 1))
+    qtbot.waitUntil(editor.preview.error_banner.isVisible, timeout=20000)
+    qtbot.waitUntil(lambda: editor.lint_list.list.count() > 0, timeout=20000)
+    width, height = _fits(window)
+    assert width <= SCREEN[0] and height <= SCREEN[1], (lang, "editor with errors", width, height)
+    editor.undo_action.trigger()
+
     segments: Any = window.show_page("segments")
     dialogs = [
         SettingsDialog(demo_engine, window.pools, TODAY, window),

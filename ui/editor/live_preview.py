@@ -169,7 +169,9 @@ class LivePreviewPane(Retranslating, QWidget):
             "QPushButton#previewError{background:#fdecea;border:1px solid #f1b5ae;color:#8c1d18;"
             "text-align:left;padding:6px 10px;border-radius:6px}"
         )
-        self.error_banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Ignored: a long message must not widen the window; it is elided, whole in the tooltip.
+        self.error_banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._error_text = ""
         self.error_banner.clicked.connect(self._on_error_banner_clicked)
         self.error_banner.hide()
 
@@ -327,8 +329,9 @@ class LivePreviewPane(Retranslating, QWidget):
                 shown = ru_message(first or message) or message
             text = self.tr("Line {0}: {1}").format(line, shown) if line is not None else shown
         suffix = self.tr("The last good version is shown below.") if self.last_good else ""
-        self.error_banner.setText(f"⚠ {text}  {suffix}".strip())
-        self.error_banner.setToolTip(self.tr("Click to go to the line"))
+        self._error_text = f"⚠ {text}  {suffix}".strip()
+        self._elide_error()
+        self.error_banner.setToolTip(self._error_text + "\n" + self.tr("Click to go to the line"))
         self.error_banner.show()
         self.preview_failed.emit(message)
 
@@ -375,8 +378,14 @@ class LivePreviewPane(Retranslating, QWidget):
     def _apply_phone_size(self) -> None:
         self.mobile.set_phone_width(int(self.phone_width.currentData()), self.phone_zoom())
 
+    def _elide_error(self) -> None:
+        room = max(40, self.width() - 28)
+        self.error_banner.setText(self.error_banner.fontMetrics().elidedText(
+            self._error_text, Qt.TextElideMode.ElideRight, room))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._elide_error()
         self._auto_layout()
         self._apply_phone_size()
 
