@@ -608,6 +608,7 @@ class TemplateEditor(Retranslating, QWidget):
             text = self.tr("All changes saved")
             self.status.setStyleSheet("")
         self.status.setText(text)
+        self.status.setToolTip(text)  # the status is cut on a narrow window
         if text != self._status:
             self._status = text
             self.status_changed.emit(text)

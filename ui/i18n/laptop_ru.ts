@@ -48,7 +48,7 @@
     <name>TemplateEditor</name>
     <message>
       <source>Saved with errors: the last version without errors is kept too</source>
-      <translation>Сохранено с ошибками: последняя версия без ошибок тоже сохранена</translation>
+      <translation>Сохранено с ошибками; рабочая версия тоже сохранена</translation>
     </message>
   </context>
 </TS>
