@@ -72,6 +72,20 @@ def main() -> int:
             wait_until_ready(page)
             _settle(2.5 if key == "templates" else 1.0)
             _save(window, out / f"{key}-{lang}.png")
+        # The editor with findings: a tag left open, in MJML code (one template per language).
+        templates: Any = window.show_page("templates")
+        templates.open_template("welcome_2" if lang == "ru" else "welcome_3")
+        _settle(2.0)
+        editor = templates.editor
+        editor.switch_to_code()
+        source = editor.code_view.toPlainText()
+        editor.code_view.setPlainText(source.replace("</mj-text>", "", 1))
+        _settle(3.0)
+        _save(window, out / f"templates-findings-{lang}.png")
+        editor.undo_action.trigger()
+        editor.undo_action.trigger()
+        editor.flush()
+        _settle(1.0)
         segments: Any = window.show_page("segments")
         wait_until_ready(segments)
         dialogs: list[tuple[str, Any]] = [("explain", segments.open_explain),

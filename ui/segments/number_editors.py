@@ -56,7 +56,7 @@ class MoneySpinBox(QDoubleSpinBox):
         parsed = self._parse(text)
         return self.value() if parsed is None else parsed
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         parsed = self._parse(text)
         if parsed is None:
             plain = text.removesuffix(self.suffix()).strip()
