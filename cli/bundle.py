@@ -21,6 +21,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--contacts", type=_positive, default=DEFAULT_CONTACTS, metavar="N",
                         help=f"sample recipients per email (default {DEFAULT_CONTACTS}: no "
                              "name, long name, big cart)")
+    parser.add_argument("--no-download", action="store_true",
+                        help="do not download the emails' web pictures (they stay links); "
+                             "the demo shop's and local pictures are copied anyway")
 
 
 def _positive(value: str) -> int:
@@ -43,6 +46,7 @@ def run_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
         result = build_bundle(
             engine, args.target, out, contacts=args.contacts, shooter=shooter, zip=args.zip,
             progress=ctx.progress_printer("bundle"), today=ctx.today,
+            download_images=not args.no_download,
         )
     finally:
         shooter.close()
@@ -52,7 +56,10 @@ def run_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
         lines.append(f"zip: {result.zip_path}")
     if errors:
         lines.append(f"lint: {errors} errors (see the index)")
-    if result.remote_image_hosts:
-        lines.append("images stay remote: " + ", ".join(result.remote_image_hosts))
+    copied = len(result.images) - len(result.remote_images)
+    if copied:
+        lines.append(f"images: {copied} copied into {out / 'images'}")
+    for image in result.remote_images:
+        lines.append(f"image stays remote: {image.url} ({image.error})")
     ctx.emit(result.to_json(), "\n".join(lines))
     return 0

@@ -295,21 +295,22 @@ class Persona:
 
 
 def _demo_products(brand: BrandKit) -> list[dict[str, Any]]:
-    base = "https://cdn.konvert-demo.ru/img"
+    # Pictures shipped with Konvert (workspace/demo/images/products).
+    base = "https://cdn.konvert-demo.ru/img/products"
     rows = [
-        ("DR-1042-BLK", "Платье-миди из льна", 5990, 7990),
-        ("JK-2210-BEI", "Тренч оверсайз", 11990, None),
-        ("SW-3301-GRY", "Свитер из мериноса", 4490, 5990),
-        ("JE-1120-BLU", "Джинсы прямого кроя", 3990, None),
-        ("SH-5502-WHT", "Рубашка из хлопка", 2990, 3490),
-        ("SN-7701-WHT", "Кеды кожаные", 6490, 8990),
-        ("BG-8810-BRN", "Сумка-шопер из кожи", 7490, None),
-        ("SC-9020-RED", "Шарф из шерсти альпаки", 1990, 2590),
+        ("DR-1042-BLK", "Платье-миди из льна", 5990, 7990, "dress-black"),
+        ("JK-2210-BEI", "Тренч оверсайз", 11990, None, "coat-beige"),
+        ("SW-3301-GRY", "Свитер из мериноса", 4490, 5990, "sweater-grey"),
+        ("JE-1120-BLU", "Джинсы прямого кроя", 3990, None, "jeans-blue"),
+        ("SH-5502-WHT", "Рубашка из хлопка", 2990, 3490, "shirt-white"),
+        ("SN-7701-WHT", "Кеды кожаные", 6490, 8990, "shoes-white"),
+        ("BG-8810-BRN", "Сумка-шопер из кожи", 7490, None, "bag-brown"),
+        ("SC-9020-RED", "Шарф из шерсти альпаки", 1990, 2590, "scarf-red"),
     ]
     return [
         {"sku": sku, "name": name, "url": f"{brand.shop_url}/p/{sku}",
-         "image_url": f"{base}/{sku}.jpg", "price": price, "old_price": old}
-        for sku, name, price, old in rows
+         "image_url": f"{base}/{picture}.png", "price": price, "old_price": old}
+        for sku, name, price, old, picture in rows
     ]
 
 
@@ -366,7 +367,7 @@ def sample_personas(brand: BrandKit | None = None, today: date | None = None) ->
     long_product = {
         "sku": "CT-4410-CAM", "name": "Пальто-халат из шерсти и кашемира с поясом и "
         "накладными карманами", "url": f"{brand.shop_url}/p/CT-4410-CAM",
-        "image_url": "https://cdn.konvert-demo.ru/img/CT-4410-CAM.jpg",
+        "image_url": "https://cdn.konvert-demo.ru/img/products/coat-beige.png",
         "price": 18990, "old_price": 24990,
     }
     typical_items = _items(products[:2], [1, 1])

@@ -39,7 +39,7 @@ from composer.errors import (
 from composer.inline import TAG_DIALECTS
 from composer.jinja import JINJA_TAG_RE, mask_jinja, undeclared_names
 from composer.model import Template
-from composer.render import VALIDATION_LEVELS, RenderResult, render
+from composer.render import VALIDATION_LEVELS, RenderResult, render, render_jinja
 from composer.validate import validate_mjml
 from composer.variables import ROOT_NAMES
 
@@ -229,25 +229,39 @@ class _Linter:
             else:
                 self.add(False, "mjml-warning", f"column {issue.column}: {issue.message}",
                          issue.line)
-        try:
-            undeclared = set()
-            for part in (source, self.template.subject, self.template.preheader,
-                         self.template.text_override or ""):
+        # A problem in the subject, preheader or plain text names that field
+        # (params["field"]), not "line 1" of the body.
+        fields = {"subject": self.template.subject, "preheader": self.template.preheader,
+                  "text": self.template.text_override or ""}
+        undeclared = set()
+        for where, part in (("", source), *fields.items()):
+            try:
                 undeclared |= undeclared_names(part)
-        except Exception as exc:  # jinja2.TemplateSyntaxError; line from the exception
-            line = getattr(exc, "lineno", None)
-            self.add(True, "template-syntax", str(getattr(exc, "message", exc)), line)
-            return self.finish()
+            except Exception as exc:  # jinja2.TemplateSyntaxError; line from the exception
+                message = str(getattr(exc, "message", exc))
+                if where:
+                    self.add(True, "template-syntax", f"{where}: {message}", None,
+                             {"field": where, "message": message})
+                else:
+                    self.add(True, "template-syntax", message, getattr(exc, "lineno", None))
+                return self.finish()
         for name in sorted(undeclared - ROOT_NAMES - _set_names(source)):
             line = None
             for match in JINJA_TAG_RE.finditer(source):
                 if re.search(rf"\b{re.escape(name)}\b", match.group(0)):
                     line = _line_at(source, match.start())
                     break
+            where = "" if line is not None else next(
+                (f for f, part in fields.items() if re.search(rf"\b{re.escape(name)}\b", part)),
+                "")
             self.add(True, "undefined-variable",
-                     f"{name} is not a Konvert variable (see the variables list)", line)
+                     (f"{where}: " if where else "")
+                     + f"{name} is not a Konvert variable (see the variables list)", line,
+                     {"field": where, "name": name} if where else {"name": name})
         self.static_checks()
         results: list[RenderResult] = []
+        if not self.report.errors:
+            self.field_checks()
         if not self.report.errors:
             for label, context in self.contexts:
                 try:
@@ -271,6 +285,23 @@ class _Linter:
 
     def finish(self) -> LintReport:
         return self.report
+
+    def field_checks(self) -> None:
+        """Render the subject and preheader alone, so their errors name the field."""
+        if not self.contexts:
+            return
+        label, context = self.contexts[0]
+        for where in ("subject", "preheader"):
+            part = getattr(self.template, where)
+            try:
+                render_jinja(part, context, autoescape=False)
+            except RenderBudgetError:
+                return  # the whole render reports it
+            except (TemplateRenderError, TemplateSyntaxError) as exc:
+                code = ("undefined-variable" if getattr(exc, "variable", None)
+                        else "template-syntax")
+                self.add(True, code, f"{where}: {exc.message} (test contact: {label})", None,
+                         {"field": where, "message": exc.message, "contact": label})
 
     def static_checks(self) -> None:
         source = self.source

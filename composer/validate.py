@@ -129,6 +129,12 @@ def _type_error(type_spec: str, value: str, colors: frozenset[str]) -> str | Non
     return None
 
 
+_MJ_OPEN_RE = re.compile(r"<(mj-[\w-]+)")
+_LAYOUT_TAGS = frozenset({"mj-body", "mj-wrapper", "mj-section", "mj-group", "mj-column",
+                          "mj-hero"})
+"""Tags that cannot stand inside an ending tag's HTML (an mj-divider there is copied as is)."""
+
+
 class _Validator:
     def __init__(self, source: str) -> None:
         self.text = mask_jinja(source)
@@ -201,12 +207,13 @@ class _Validator:
         elif self.stack[-1].name == name:
             self.stack.pop()
         elif any(e.name == name for e in self.stack):
+            # Report where the tag left open starts, so a click lands on it.
             top = self.stack[-1]
-            self.error(
-                lt,
-                f"closing tag </{name}> does not match <{top.name}> "
-                f"opened at line {top.line}",
-            )
+            self.issues.append(Issue(
+                top.line, top.column,
+                f"<{top.name}> opened on line {top.line} is never closed "
+                f"(</{name}> on line {self.pos(lt)[0]} closes its parent)",
+            ))
             while self.stack and self.stack[-1].name != name:
                 self.stack.pop()
             self.stack.pop()
@@ -270,11 +277,23 @@ class _Validator:
         if comp and comp["ending_tag"]:
             # Content is HTML copied through; find the matching closing tag.
             close = re.compile(rf"</{re.escape(name)}\s*>").search(self.text, end)
-            if not close:
+            # An MJML tag inside HTML content means this one was left open: without
+            # this check its closing tag would be taken from the next <name> further down.
+            inner = self._next_misplaced(end, name)
+            if not close or (inner is not None and inner.start() < close.start()):
                 return self.recover_unclosed(lt, name, line, end)
             return close.end()
         self.stack.append(_Element(name, line, column))
         return end
+
+    def _next_misplaced(self, start: int, name: str) -> re.Match[str] | None:
+        """The next MJML tag after ``start`` that cannot be inside ``<name>``'s HTML content."""
+        for match in _MJ_OPEN_RE.finditer(self.text, start):
+            tag = match.group(1)
+            comp = self.rules.components.get(tag)
+            if tag == name or tag in _LAYOUT_TAGS or (comp and comp["ending_tag"]):
+                return match
+        return None
 
     def recover_unclosed(self, lt: int, name: str, line: int, end: int) -> int:
         """Report an unclosed ending tag once, at the MJML closing tag that ends it.
@@ -282,13 +301,19 @@ class _Validator:
         Without recovery every ancestor would be reported as never closed too.
         """
         stray = re.compile(r"</(mj-[\w-]*|mjml)\s*>").search(self.text, end)
+        inner = self._next_misplaced(end, name)
+        if inner is not None and (stray is None or inner.start() < stray.start()):
+            self.error(lt, f"<{name}> opened on line {line} is never closed "
+                           f"(<{inner.group(1)}> on line {self.pos(inner.start())[0]} comes first)")
+            return inner.start()  # go on with the tag that follows
         if not stray:
             self.error(lt, f"<{name}> is never closed")
             return len(self.text)
         found = stray.group(1)
-        self.error(
-            stray.start(),
-            f"closing tag </{found}> does not match <{name}> opened at line {line}",
+        self.error(  # at the opening tag: that is the line to fix
+            lt,
+            f"<{name}> opened on line {line} is never closed "
+            f"(</{found}> on line {self.pos(stray.start())[0]} comes first)",
         )
         if any(e.name == found for e in self.stack):
             return stray.start()  # the parent's closing tag: let it close normally

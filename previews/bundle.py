@@ -4,14 +4,19 @@ Layout of the folder::
 
     index.html                       overview, inbox view, lint, every email
     review.html, review.pdf          the printable set for approval (with a shooter)
-    emails/<template>/<persona>.html final HTML (CSS inlined), as it will be sent
+    emails/<template>/<persona>.html final HTML (CSS inlined), its pictures from images/
     emails/<template>/<persona>.txt  the plain-text part
+    images/...                       the emails' pictures
     shots/<template>/<persona>-desktop.png, -mobile.png   (with a shooter)
 
-Every file a page references is inside the folder; only the images inside
-the emails stay on the shop's server (the index says so). Screenshots and the
-PDF come from the :class:`~previews.shots.Shooter` passed in (the app's web
-engine); without one the bundle has the HTML pages only.
+Every file a page references is inside the folder, the emails' pictures too
+(:class:`~previews.images.BundleImages`): the demo shop's and local pictures
+are copied, other pictures downloaded once; the email HTML in the bundle
+refers to the copies relatively (the email as sent keeps its absolute URLs).
+A picture that could not be downloaded keeps its link and is listed in the
+index. Screenshots and the PDF come from the :class:`~previews.shots.Shooter`
+passed in (the app's web engine; offline, so they show the copied pictures);
+without one the bundle has the HTML pages only.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from composer import (
     sample_personas,
 )
 from previews.errors import BundleCancelledError, BundleTargetError, PreviewError
+from previews.images import BundleImage, BundleImages
 from previews.shots import Shooter, png_size
 
 logger = logging.getLogger(__name__)
@@ -60,9 +66,6 @@ GENERATOR = "Konvert review bundle"
 """The ``generator`` meta tag of the index: marks a folder as a bundle (safe to rebuild)."""
 
 Progress = Callable[[int, int], None]
-
-_IMG_SRC_RE = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class PersonaRender:
@@ -117,6 +120,14 @@ class BundleResult:
     screenshots: bool = False
     pdf: bool = False
     remote_image_hosts: list[str] = field(default_factory=list)
+    """Hosts of the pictures left remote (not copied into the bundle)."""
+    images: list[BundleImage] = field(default_factory=list)
+    """Every picture of the emails: copied (``file``) or left remote (``error``)."""
+
+    @property
+    def remote_images(self) -> list[BundleImage]:
+        """Pictures that stay remote: without network they show as alt text."""
+        return [i for i in self.images if not i.file]
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's ``--json`` document."""
@@ -130,6 +141,7 @@ class BundleResult:
             "pdf": self.pdf,
             "personas": self.personas,
             "remote_image_hosts": self.remote_image_hosts,
+            "images": [i.to_json() for i in self.images],
             "emails": [
                 {
                     "name": e.name,
@@ -219,7 +231,7 @@ def _prepare(out_dir: Path) -> None:
         if GENERATOR not in head:
             raise PreviewError(
                 f"the folder {out_dir} is not empty: choose a new or empty folder")
-        for name in ("emails", "shots"):
+        for name in ("emails", "shots", "images"):
             shutil.rmtree(out_dir / name, ignore_errors=True)
         for name in ("index.html", "review.html", "review.pdf"):
             (out_dir / name).unlink(missing_ok=True)
@@ -265,6 +277,7 @@ def build_bundle(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     today: date,
+    download_images: bool = True,
 ) -> BundleResult:
     """Build the review bundle of ``target`` (scenario id or template name) in ``out_dir``.
 
@@ -274,6 +287,8 @@ def build_bundle(
     ``<out_dir>.zip`` beside the folder. ``progress(done, total)`` is called
     after each step; ``cancelled()`` is checked between steps and stops the
     build with :class:`BundleCancelledError`. ``today`` dates the sample data.
+    The emails' pictures are copied into ``images/`` (demo and local ones
+    always, others downloaded once unless ``download_images`` is false).
     """
     from previews.pages import index_html, review_html  # pages import this module
 
@@ -290,28 +305,14 @@ def build_bundle(
     steps = _Steps(total, progress, cancelled)
     files: list[str] = []
     emails: list[BundleEmail] = []
-    hosts: set[str] = set()
-
-    for template in templates:
-        report = lint(template, brand=brand, contexts=lint_contexts)
-        steps.tick()
-        renders = []
-        folder = _slug(template.name)
-        for persona in personas:
-            renders.append(_render_one(template, persona, brand, out_dir, folder, files, hosts))
-            steps.tick()
-        first = next((r for r in renders if r.error is None), renders[0])
-        emails.append(BundleEmail(
-            name=template.name,
-            title=template.title or template.name,
-            position=template.position,
-            delay_hours=template.delay_hours,
-            from_name=template.sender(brand),
-            subject=first.subject or template.subject,
-            preheader=first.preheader or template.preheader,
-            lint=report,
-            renders=tuple(renders),
-        ))
+    pictures = BundleImages(out_dir, download=download_images)
+    try:
+        _render_all(templates, personas, brand, lint_contexts, out_dir, files, emails, pictures,
+                    steps)
+    finally:
+        pictures.close()
+    files += pictures.files()
+    hosts = {urlsplit(i.url).hostname or "" for i in pictures.remote()} - {""}
 
     if shooter is not None:
         emails = [_shoot(email, shooter, out_dir, files, steps) for email in emails]
@@ -319,7 +320,7 @@ def build_bundle(
     result = BundleResult(
         out_dir=out_dir, title=title, target=target, emails=emails,
         personas=[p.id for p in personas], screenshots=shooter is not None,
-        remote_image_hosts=sorted(hosts),
+        remote_image_hosts=sorted(hosts), images=list(pictures.images.values()),
     )
     if shooter is not None:
         _write(out_dir / "review.html", review_html(result, brand, today))
@@ -344,21 +345,44 @@ def build_bundle(
     return result
 
 
+def _render_all(templates: Sequence[Template], personas: Sequence[Persona], brand: BrandKit,
+                lint_contexts: list[tuple[str, dict[str, Any]]], out_dir: Path,
+                files: list[str], emails: list[BundleEmail], pictures: BundleImages,
+                steps: _Steps) -> None:
+    for template in templates:
+        report = lint(template, brand=brand, contexts=lint_contexts)
+        steps.tick()
+        renders = []
+        folder = _slug(template.name)
+        for persona in personas:
+            renders.append(_render_one(template, persona, brand, out_dir, folder, files,
+                                       pictures))
+            steps.tick()
+        first = next((r for r in renders if r.error is None), renders[0])
+        emails.append(BundleEmail(
+            name=template.name,
+            title=template.title or template.name,
+            position=template.position,
+            delay_hours=template.delay_hours,
+            from_name=template.sender(brand),
+            subject=first.subject or template.subject,
+            preheader=first.preheader or template.preheader,
+            lint=report,
+            renders=tuple(renders),
+        ))
+
+
 def _render_one(template: Template, persona: Persona, brand: BrandKit, out_dir: Path,
-                folder: str, files: list[str], hosts: set[str]) -> PersonaRender:
+                folder: str, files: list[str], pictures: BundleImages) -> PersonaRender:
     try:
         rendered = render(template, persona.context, brand=brand)
     except ComposerError as exc:
         return PersonaRender(persona.id, persona.label, "", "", None, None, error=str(exc))
     html_rel = f"emails/{folder}/{_slug(persona.id)}.html"
     text_rel = f"emails/{folder}/{_slug(persona.id)}.txt"
-    _write(out_dir / html_rel, rendered.html)
+    _write(out_dir / html_rel, pictures.localise(rendered.html, html_rel))
     _write(out_dir / text_rel, rendered.text)
     files += [html_rel, text_rel]
-    for src in _IMG_SRC_RE.findall(rendered.html):
-        host = urlsplit(src).hostname
-        if host:
-            hosts.add(host)
     return PersonaRender(
         persona.id, persona.label, rendered.subject, rendered.preheader, html_rel, text_rel,
         html_bytes=len(rendered.html.encode("utf-8")),

@@ -4,6 +4,10 @@ The message is ``multipart/alternative``: the plain text first, then the
 final HTML (CSS already inlined by :func:`composer.render`; the preheader is
 the hidden first element of that HTML). Headers with Cyrillic are encoded
 (RFC 2047) so every mail client shows them right; bodies are UTF-8.
+
+Pictures found on this computer (the demo shop's, ``file:`` URLs) travel
+inside the message as inline parts (``multipart/related``, ``cid:``), so
+the test email shows them offline; other pictures keep their web address.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 
 from composer import RenderResult
 from previews.errors import PreviewError
+from previews.images import replace_image_urls
+from workspace.demo.images import local_image_path, mime_type
 
 
 def _address(value: str, display_name: str) -> Address:
@@ -35,12 +41,14 @@ def build_eml(
     from_name: str = "",
     date: datetime | None = None,
     unsent: bool = False,
+    embed_images: bool = True,
 ) -> bytes:
     """The ``.eml`` bytes (CRLF line ends) of ``result`` sent from ``from_addr`` to ``to_addr``.
 
     ``from_addr`` may be ``"Name <addr>"``; ``from_name`` overrides the name.
     ``unsent`` adds ``X-Unsent: 1``: Outlook then opens the file as a draft
-    ready to send instead of as a received message.
+    ready to send instead of as a received message. ``embed_images``: local
+    pictures go inside the message (see the module docstring).
     """
     message = EmailMessage(policy=email.policy.SMTP)
     sender = _address(from_addr, from_name)
@@ -53,7 +61,31 @@ def build_eml(
     if unsent:
         message["X-Unsent"] = "1"
     message.set_content(result.text, subtype="plain", charset="utf-8")
-    message.add_alternative(result.html, subtype="html", charset="utf-8")
+    inline: dict[Path, str] = {}
+    html = result.html
+    if embed_images:
+
+        def to_cid(url: str) -> str | None:
+            path = local_image_path(url)
+            if path is None:
+                return None
+            if path not in inline:
+                inline[path] = make_msgid("img", domain=sender.domain)[1:-1]
+            return "cid:" + inline[path]
+
+        html = replace_image_urls(html, to_cid)
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    if inline:
+        html_part = message.get_body(("html",))
+        assert isinstance(html_part, EmailMessage)
+        for path, cid in inline.items():
+            maintype, _, subtype = mime_type(path).partition("/")
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise PreviewError(f"cannot read {path}: {exc.strerror or exc}") from None
+            html_part.add_related(data, maintype=maintype, subtype=subtype, cid=f"<{cid}>",
+                                  filename=path.name, disposition="inline")
     return message.as_bytes()
 
 

@@ -19,6 +19,7 @@ from previews.bundle import (
     BundleResult,
     PersonaRender,
 )
+from previews.images import BundleImage
 from previews.inbox import INBOX_CSS, LIMITS, InboxMessage, inbox_list_html
 
 _MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
@@ -125,6 +126,9 @@ h3{font-size:15px;margin:26px 0 10px;font-weight:700;color:#3b4350;
 .note{background:#fff8e6;border:1px solid #f0dca8;border-radius:10px;padding:12px 16px;
   color:#5c4a12;font-size:14px}
 .note b{color:#3d300a}
+.note ul.remote{margin:6px 0 0;padding-left:18px;font-size:13px}
+.note code{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:12px;
+  word-break:break-all}
 .panel-box{background:#fff;border:1px solid #e3e6ec;border-radius:12px;padding:24px 26px;
   margin:26px 0}
 table.overview{width:100%;border-collapse:collapse;font-size:14px}
@@ -322,13 +326,61 @@ def _overview(emails: Sequence[BundleEmail]) -> str:
             f'{"".join(rows)}</tbody></table>')
 
 
+_IMAGE_REASONS = {
+    "offline": "не загружалось: пакет собран без сети",
+    "timeout": "сервер не ответил вовремя",
+    "connection": "нет соединения с сервером",
+    "http": "сервер ответил ошибкой",
+    "not-image": "по адресу не изображение",
+    "too-large": "файл больше 5 МБ",
+    "not-url": "не веб-адрес и не файл на этом компьютере",
+}
+"""Why a picture stayed remote, by :attr:`~previews.images.BundleImage.code`."""
+
+
+def _image_reason(image: BundleImage) -> str:
+    reason = _IMAGE_REASONS.get(image.code or "", image.error or "")
+    if image.code == "http" and image.error:
+        reason += f" ({image.error})"
+    return reason
+
+
 def _images_note(result: BundleResult) -> str:
-    hosts = ", ".join(result.remote_image_hosts) or "сервера магазина"
-    shots = ("На скриншотах и в PDF изображения показаны пустыми местами с подписью: "
-             "они сделаны без сети." if result.screenshots else "")
-    return (f'<div class="note"><b>Пакет открывается без интернета.</b> Все страницы, стили '
-            f"и снимки лежат в этой папке. Только изображения внутри писем загружаются с "
-            f"{_e(hosts)}: без сети вместо них видна подпись (alt). {shots}</div>")
+    copied = [i for i in result.images if i.file]
+    remote = result.remote_images
+    parts = ["<b>Пакет открывается без интернета.</b> Все страницы, стили и снимки лежат "
+             "в этой папке."]
+    if copied:
+        parts.append(
+            f"{_e(_count(len(copied), 'изображение', 'изображения', 'изображений'))} из писем "
+            f"{plural(len(copied), 'скопировано', 'скопированы', 'скопированы')} в папку "
+            "<code>images</code>"
+            + ("" if remote else ": без сети видно то же, что увидит получатель")
+            + ". В HTML писем пакета адреса картинок ведут на эти копии; "
+            "в отправленном письме они остаются такими, как в шаблоне.")
+    elif not remote:
+        parts.append("В письмах нет изображений.")
+    if remote:
+        shots = " и на снимках, и в PDF" if result.screenshots else ""
+        items = "".join(f"<li><code>{_e(i.url)}</code> — {_e(_image_reason(i))}</li>"
+                        for i in remote)
+        n = len(remote)
+        parts.append(
+            f"Не удалось скопировать {_e(_count(n, 'изображение', 'изображения', 'изображений'))}"
+            f": {'оно загружается' if n == 1 else 'они загружаются'} с сервера, без сети "
+            f"вместо {'него' if n == 1 else 'них'} видна подпись (alt){shots}."
+            f'<ul class="remote">{items}</ul>')
+    return f'<div class="note">{" ".join(parts)}</div>'
+
+
+def _review_images_note(result: BundleResult) -> str:
+    remote = result.remote_images
+    if not remote:
+        return "Изображения писем показаны такими, какими их увидит получатель."
+    hosts = ", ".join(result.remote_image_hosts) or "сервер магазина"
+    n = len(remote)
+    return (f"{_count(n, 'изображение', 'изображения', 'изображений')} с {hosts} не "
+            "удалось скопировать: на снимках вместо них пустые места с подписью.")
 
 
 def _summary_cards(result: BundleResult) -> str:
@@ -478,10 +530,8 @@ def review_html(result: BundleResult, brand: BrandKit, today: date) -> str:
 {_e(ru_date(today))}</p>
 <table><thead><tr><th>№</th><th>Письмо</th><th>Отправка</th><th>Тема и прехедер</th>
 <th>Проверка</th></tr></thead><tbody>{cover_rows}</tbody></table>
-<div class="note">Снимки сделаны без сети: изображения из писем
-({_e(", ".join(result.remote_image_hosts) or "сервер магазина")}) показаны пустыми местами
-с подписью. Каждое письмо показано для тестовых получателей: без имени, с длинным именем,
-с большой корзиной.</div>
+<div class="note">{_e(_review_images_note(result))} Каждое письмо показано для тестовых
+получателей: без имени, с длинным именем, с большой корзиной.</div>
 <table class="sign">{sign}</table>
 {''.join(sections)}
 </body></html>

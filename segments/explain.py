@@ -26,6 +26,7 @@ the segments were given; their counts add up to ``total - outside``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -80,8 +81,14 @@ def _annotate(data: dict[str, Any], rule: Rule, flags: Any) -> dict[str, Any]:
     return node
 
 
-def overlap(engine: Engine, names: list[str], today: date) -> dict[str, Any]:
-    """Counts of every region of two or three saved segments (shape in the module doc)."""
+def overlap(engine: Engine, names: list[str], today: date,
+            rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Counts of every region of two or three segments (shape in the module doc).
+
+    A name found in ``rules`` is that rule JSON (e.g. a ready-made segment);
+    any other name is a saved segment.
+    """
+    given = dict(rules or {})
     cleaned = [n.strip() for n in names]
     if not 2 <= len(cleaned) <= 3:
         raise SegmentError("overlap compares two or three segments")
@@ -89,7 +96,8 @@ def overlap(engine: Engine, names: list[str], today: date) -> dict[str, Any]:
         raise SegmentError("overlap needs different segments")
     with engine.connect() as conn:
         compiler = Compiler(conn, today)
-        bits = [compiler.reference(Reference(n, f"--name {n}")) for n in cleaned]
+        bits = [compiler.predicate(parse_rule(given[n])) if n in given
+                else compiler.reference(Reference(n, f"--name {n}")) for n in cleaned]
         mask = sum((case((p, 1 << i), else_=0) for i, p in enumerate(bits)), literal(0))
         rows = conn.execute(select(mask.label("mask"), func.count()).group_by("mask"))
         by_mask = {int(m): int(n) for m, n in rows}

@@ -23,6 +23,9 @@ DATE_OPS = ("on", "before", "after", "between", "within_last_days", "more_than_d
 PURCHASE_OPS = TEXT_OPS
 BEHAVIOUR_OPS = ("exists", *TEXT_OPS)
 
+MONEY_FIELDS = frozenset({"total_spent", "avg_order_value"})
+"""Number fields that hold amounts in the workspace's currency (shown as "12 060 ₽")."""
+
 GROUPS = ("Profile", "Purchases", "Behaviour", "Lifecycle", "RFM", "Custom")
 
 GENDERS = ("female", "male", "unknown")

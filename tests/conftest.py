@@ -26,6 +26,11 @@ if os.environ.get("KONVERT_BLOCK_QT") == "1":
 
     install()
     collect_ignore_glob = ["ui*"]  # the Qt tests
+else:
+    # PySide6 6.12.0 on Python 3.11 loses a reference to None per void call (ui/none_guard.py).
+    from ui.none_guard import guard_none_refcount
+
+    guard_none_refcount()
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from kerrors import KonvertError
 from ui.language import LanguageSwitcher, choose_language
 from ui.main_window import MainWindow
+from ui.none_guard import guard_none_refcount
 from ui.style import apply_style
 from ui.tasks import Task, error_message
 from workspace.contacts import count_all_contacts
@@ -62,6 +63,7 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
         import PySide6.QtWebEngineWidgets  # noqa: F401
     except ImportError:  # pragma: no cover - WebEngine is optional for the shell
         log.info("Qt WebEngine not available")
+    guard_none_refcount()  # PySide6 6.12.0 on Python 3.11 would crash after a few thousand calls
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("Konvert")
     app.setApplicationName("Konvert")

@@ -40,6 +40,13 @@ from workspace.contacts import (
     count_contacts,
     fetch_contacts,
 )
+from workspace.money import (
+    DEFAULT_CURRENCY,
+    format_date,
+    format_money,
+    format_number,
+    workspace_currency,
+)
 
 __all__ = [
     "BLOCK_ROWS",
@@ -67,12 +74,13 @@ MAX_IN_FLIGHT = 2
 class _FirstPage:
     count: int
     rows: list[ContactRow]
+    currency: str = DEFAULT_CURRENCY
 
 
 def _load_first_page(engine: Engine, query: ContactQuery, limit: int) -> _FirstPage:
     count = count_contacts(engine, query)
     rows = fetch_contacts(engine, query, 0, limit) if count else []
-    return _FirstPage(count, rows)
+    return _FirstPage(count, rows, workspace_currency(engine))
 
 
 def column_titles() -> dict[str, str]:
@@ -132,6 +140,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._titles = column_titles()
         self._statuses = status_titles()
         self._locale = QLocale()
+        self._currency = DEFAULT_CURRENCY
         self.rows_fetched = 0
         """Rows loaded since the last reset (tests check laziness with it)."""
         self._dispatch_timer = QTimer(self)
@@ -256,20 +265,19 @@ class ContactsTableModel(QAbstractTableModel):
         if key == "city":
             return row.city or ""
         if key == "orders_count":
-            return self._locale.toString(int(row.orders_count or 0))
+            return format_number(int(row.orders_count or 0), self._lang())
         if key == "total_spent":
-            return self._locale.toString(float(row.total_spent or 0), "f", 2)
+            return format_money(row.total_spent or 0, self._lang(), self._currency)
         if key == "last_order_at":
-            if row.last_order_at is None:
-                return ""
-            return row.last_order_at.strftime(
-                "%d.%m.%Y" if self._locale.language() == QLocale.Language.Russian else "%Y-%m-%d"
-            )
+            return format_date(row.last_order_at, self._lang())
         if key == "status":
             return self._statuses.get(row.status, row.status)
         raise KeyError(key)
 
     # -- loading ------------------------------------------------------------
+
+    def _lang(self) -> str:
+        return "ru" if self._locale.language() == QLocale.Language.Russian else "en"
 
     def _request(self, query: ContactQuery) -> None:
         """Count and load the first block of ``query``; the old rows stay until it lands."""
@@ -288,6 +296,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._generation += 1
         self._query = query
         self._total = page.count
+        self._currency = page.currency
         self._blocks.clear()
         self._pending.clear()
         self._in_flight.clear()

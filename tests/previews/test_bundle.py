@@ -72,7 +72,8 @@ def test_series_bundle_is_complete_and_offline(tmp_path: Path) -> None:
         for persona in result.personas:
             for kind in ("desktop", "mobile"):
                 assert f"shots/{template.name}/{persona}-{kind}.png" in result.files
-    assert "cdn.konvert-demo.ru" in index  # the bundle says which images stay remote
+    assert result.images and not result.remote_images  # the demo pictures were copied
+    assert "в папку <code>images</code>" in index
     assert sorted({w for _, w in shooter.shots}) == [375, 600]
     assert len(shooter.shots) == len(SERIES) * 3 * 2
     assert shooter.pdfs == [out / "review.html"] and (out / "review.pdf").is_file()

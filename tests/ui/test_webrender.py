@@ -6,6 +6,7 @@ import contextlib
 import http.server
 import io
 import json
+import re
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ def test_every_reference_resolves_and_nothing_loads_remote_css_or_js(
 
 def test_screenshots_have_the_widths_and_show_the_email(bundle: dict[str, Any]) -> None:
     out: Path = bundle["dir"]
-    shots = [f for f in bundle["files"] if f.endswith(".png")]
+    shots = [f for f in bundle["files"] if f.startswith("shots/")]
     assert len(shots) == len(SERIES) * 3 * 2
     for rel in shots:
         width, height = png_size(out / rel)
@@ -67,6 +68,31 @@ def test_screenshots_have_the_widths_and_show_the_email(bundle: dict[str, Any]) 
     # The mobile layout is taller: the columns stack.
     assert png_size(out / "shots/abandoned_cart_1/no_name-mobile.png")[1] > png_size(
         out / "shots/abandoned_cart_1/no_name-desktop.png")[1]
+
+
+def test_emails_show_their_pictures_from_the_bundle(bundle: dict[str, Any]) -> None:
+    out: Path = bundle["dir"]
+    images = bundle["images"]
+    assert images and all(i["file"] and i["source"] == "demo" for i in images)
+    assert sorted(i["file"] for i in images) == [f for f in bundle["files"]
+                                                 if f.startswith("images/")]
+    emails = sorted(out.glob("emails/*/*.html"))
+    assert emails
+    for page in emails:
+        sources = re.findall(r'<img\b[^>]*\ssrc="([^"]*)"', page.read_text(encoding="utf-8"))
+        assert sources, page
+        for src in sources:
+            assert src.startswith("../../images/"), (page, src)
+            assert (page.parent / src).resolve().is_file(), (page, src)
+    # The screenshot (made offline) shows the pictures: the no-name recipient's
+    # cart holds the black dress, whose picture's backdrop fills thousands of pixels.
+    picture = QImage(str(out / "images" / "dress-black.png"))
+    backdrop = picture.pixel(2, 2)
+    shot = QImage(str(out / "shots/abandoned_cart_1/no_name-desktop.png"))
+    hits = sum(1 for x in range(shot.width()) for y in range(0, shot.height(), 2)
+               if shot.pixel(x, y) == backdrop)
+    assert hits > 3000
+    assert "<b>Пакет открывается без интернета.</b>" in (out / "index.html").read_text("utf-8")
 
 
 def test_pdf_holds_the_whole_set(bundle: dict[str, Any]) -> None:

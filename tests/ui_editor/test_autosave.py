@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, create_engine
 
-from composer import load_template
+from composer import lint, load_template
 from composer.edits import set_field
 from tests.ui_editor.conftest import make_editor
 from ui.editor.autosave import DraftStore, template_from_json, template_to_json
@@ -147,3 +147,33 @@ def test_closing_the_window_saves_what_is_pending(
     pools.wait()
     assert load_template(sqlite_engine, "reactivation_1").subject == (
         "Закрыли окно сразу после правки")
+
+
+def test_a_broken_template_is_saved_as_saved_with_errors_and_the_last_good_is_kept(
+    qtbot: QtBot, sqlite_engine: Engine, pools: Pools, drafts: DraftStore, opened: list[QUrl],
+    tmp_path: Path,
+) -> None:
+    editor = make_editor(qtbot, sqlite_engine, pools, drafts, opened, tmp_path,
+                         autosave_delay_ms=300, draft_delay_ms=50)
+    with qtbot.wait_signal(editor.preview_updated, timeout=20000):
+        editor.open_template(load_template(sqlite_engine, "welcome_1"))
+    editor.switch_to_code()
+    assert editor.autosaver is not None and editor.template is not None
+    good = editor.template
+    source = editor.code_view.toPlainText()
+    with qtbot.wait_signal(editor.autosaver.saved, timeout=10000):
+        editor.code_view.setPlainText(source.replace("<mj-section", "<mj-sectio", 1))
+    qtbot.wait_until(lambda: editor.status.text().startswith("Saved with errors"), timeout=5000)
+    assert editor.status.text() != "All changes saved"
+    qtbot.wait_until(drafts.last_good_path("welcome_1").exists, timeout=5000)
+    kept = drafts.read_last_good("welcome_1")
+    assert kept is not None and kept.name == good.name
+    assert not [f for f in lint(kept).errors if f.code == "mjml-error"]  # it renders
+    assert "<mj-sectio " in (load_template(sqlite_engine, "welcome_1").mjml or "") or \
+        "<mj-sectio>" in (load_template(sqlite_engine, "welcome_1").mjml or "")
+    # Fixed again: an ordinary "all changes saved".
+    with qtbot.wait_signal(editor.autosaver.saved, timeout=10000):
+        editor.code_view.setPlainText(source)
+    qtbot.wait_until(lambda: editor.status.text() == "All changes saved", timeout=5000)
+    editor.autosaver.watch(None)
+    pools.wait()

@@ -49,6 +49,8 @@ def test_bundle_makes_no_request(qapp: QApplication, tmp_path: Path,
     assert code == 0
     result = json.loads(out.getvalue())
     assert result["screenshots"] and result["pdf"]
-    assert counting.hits == []
+    # Only the email's picture is fetched (once, to copy it into the bundle);
+    # no style sheet or font, and nothing from the silent server.
+    assert counting.hits == ["/picture.png"]
     assert silent.connections == 0
     assert time.monotonic() - started < 120

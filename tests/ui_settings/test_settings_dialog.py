@@ -256,3 +256,17 @@ def test_keyboard_mnemonics_are_unique_per_tab(
         keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
         assert len(keys) >= 8
         assert len(keys) == len(set(keys)), (language, index, sorted(keys))
+
+
+def test_currency_is_chosen_and_saved(
+    qtbot: QtBot, make_dialog: MakeDialog, sqlite_engine: Engine
+) -> None:
+    from workspace.money import workspace_currency
+
+    dialog = make_dialog(sqlite_engine)
+    qtbot.waitUntil(lambda: dialog.currency() == "RUB")
+    dialog.brand_tab.currency.setCurrentIndex(dialog.brand_tab.currency.findData("USD"))
+    _ok_and_wait(qtbot, dialog)
+    qtbot.waitUntil(lambda: workspace_currency(sqlite_engine) == "USD")
+    again = make_dialog(sqlite_engine)
+    qtbot.waitUntil(lambda: again.currency() == "USD")

@@ -106,6 +106,32 @@ class DraftStore:
         tmp.replace(path)
         return path
 
+    def last_good_path(self, name: str) -> Path:
+        """Where the last version of ``name`` that rendered without errors is kept."""
+        return self.path_for(name).with_suffix(".last-good.json")
+
+    def write_last_good(self, template: Template) -> Path:
+        """Keep ``template`` as the last version that rendered (beside a saved broken one)."""
+        path = self.last_good_path(template.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"saved_at": datetime.now().isoformat(timespec="seconds"),
+                "template": template_to_json(template)}
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    def read_last_good(self, name: str) -> Template | None:
+        """The last version of ``name`` that rendered, if one was kept."""
+        try:
+            data = json.loads(self.last_good_path(name).read_text(encoding="utf-8"))
+            return template_from_json(data["template"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("unreadable last good version of %s: %s", name, exc)
+            return None
+
     def read(self, name: str) -> tuple[Template, str] | None:
         """The draft of ``name`` and when it was written, or None (also if unreadable)."""
         path = self.path_for(name)

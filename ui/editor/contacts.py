@@ -55,7 +55,7 @@ class ContactSwitcher(Retranslating, QComboBox):
         self._today = today
         self.personas: list[Persona] = sample_personas(brand, today)
         self.context: dict[str, Any] = dict(self.personas[0].context)
-        self.setMinimumContentsLength(18)
+        self.setMinimumContentsLength(10)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for persona in self.personas:
             self.addItem(persona.label, ("persona", persona.id))

@@ -119,6 +119,8 @@ class TemplateEditor(Retranslating, QWidget):
         self._code_dirty = True
         self._status = ""
         self._save_error = ""
+        self._broken = False  # the last render of the current text failed
+        self._last_good_template: Template | None = None
         self._lint_counter = RequestCounter()
         self._lint_debouncer = Debouncer(LINT_DEBOUNCE_MS, self._lint_now, self)
         self._undo_filter = UndoKeysFilter(self)
@@ -228,12 +230,14 @@ class TemplateEditor(Retranslating, QWidget):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
         left.setChildrenCollapsible(False)
+        self.left_splitter = left
 
         # Right: the live preview.
         self.preview = LivePreviewPane(pools.read, open_url=open_url)
         self.preview.preview_updated.connect(self.preview_updated)
         self.preview.painted.connect(self.painted)
         self.preview.rendered.connect(self._on_preview_rendered)
+        self.preview.preview_failed.connect(self._on_preview_failed)
         self.preview.error_line_activated.connect(self.go_to_line)
         self._contact_label = QLabel()
         self.preview.extra_toolbar.addWidget(self._contact_label)
@@ -242,9 +246,13 @@ class TemplateEditor(Retranslating, QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        # The preview has priority: it gets the growth, and the blocks and code
+        # can be collapsed to the edge to give it the whole width.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([330, 10_000])
         left.setMinimumWidth(310)  # the block buttons and the tabs fit in both languages
 
         layout = QVBoxLayout(self)
@@ -442,6 +450,10 @@ class TemplateEditor(Retranslating, QWidget):
 
     def _on_preview_rendered(self, result: RenderResult) -> None:
         template = self.template
+        self._last_good_template = template
+        if self._broken:
+            self._broken = False
+            self._retranslate_status()
         if template is not None:
             self.inbox.set_message(template.sender(self.brand), result.subject,
                                    result.preheader, self.context())
@@ -482,8 +494,19 @@ class TemplateEditor(Retranslating, QWidget):
     def _on_document_clean_changed(self, _clean: bool) -> None:
         self._retranslate_status()
 
+    def _on_preview_failed(self, _message: str) -> None:
+        self._broken = True
+        self._retranslate_status()
+
     def _on_autosaver_saved(self, _name: str) -> None:
         self._save_error = ""
+        good = self._last_good_template
+        if (self._broken and good is not None and self.autosaver is not None
+                and self.template is not None and good.name == self.template.name):
+            # The saved version does not render: keep the last one that did beside it.
+            Task(self.autosaver.drafts.write_last_good, good).owned_by(self).on_failure(
+                lambda exc: log.warning("last good version not kept: %s", exc)
+            ).start(self._pools.read)
         if self.document is not None and not self.document.is_modified():
             self.recovery_banner.hide()
         self._retranslate_status()
@@ -592,10 +615,14 @@ class TemplateEditor(Retranslating, QWidget):
         elif self.document is not None and self.document.is_modified():
             text = self.tr("Unsaved changes (saved automatically)")
             self.status.setStyleSheet("")
+        elif self._broken:
+            text = self.tr("Saved with errors: the last version without errors is kept too")
+            self.status.setStyleSheet("color:#7a4b00")
         else:
             text = self.tr("All changes saved")
             self.status.setStyleSheet("")
         self.status.setText(text)
+        self.status.setToolTip(text)  # the status is cut on a narrow window
         if text != self._status:
             self._status = text
             self.status_changed.emit(text)

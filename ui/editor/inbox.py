@@ -11,7 +11,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.budget import RenderLimits, render_budget
 from composer.errors import ComposerError
@@ -27,6 +35,10 @@ _ROW = ("background:#ffffff;border:1px solid #dde1e7;border-radius:6px;"
         "padding:6px 8px;margin:0")
 
 
+DESKTOP_ROW_PX = 760
+"""A desktop inbox row's width (Gmail's list at a 1280 px window); wider panes do not widen it."""
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -36,7 +48,7 @@ def desktop_row_html(line: InboxLine) -> str:
     preheader = (f'<span style="color:#5f6b7c"> — {_e(line.preheader)}</span>'
                  if line.preheader else "")
     return (
-        f'<table width="100%" cellspacing="0" cellpadding="0" style="{_ROW}"><tr>'
+        f'<table width="{DESKTOP_ROW_PX}" cellspacing="0" cellpadding="0" style="{_ROW}"><tr>'
         f'<td width="170" style="font-weight:600;white-space:nowrap">{_e(line.sender)}</td>'
         f'<td style="white-space:nowrap"><b>{_e(line.subject)}</b>{preheader}</td>'
         "</tr></table>"
@@ -68,19 +80,26 @@ class InboxPreviewPane(Retranslating, QWidget):
         self.rows.setTextFormat(Qt.TextFormat.RichText)
         self.rows.setWordWrap(True)
         self.rows.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Long subjects must not widen the editor: the rows are clipped like an inbox.
-        self.rows.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # The rows are cut only by the inbox's character rules (previews.inbox), not by
+        # the pane: a desktop row keeps a desktop inbox's width and scrolls sideways.
+        self.rows.setWordWrap(False)
+        self._rows_scroll = QScrollArea()
+        self._rows_scroll.setWidget(self.rows)
+        self._rows_scroll.setWidgetResizable(True)
+        self._rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._rows_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._rows_scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._variants_label = named(QLabel(), "hint")
+        self._variants_label.setWordWrap(True)
         self.variants = QPlainTextEdit()
         self.variants.setMaximumHeight(70)
         self.variants.textChanged.connect(self._refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
-        layout.addWidget(self.rows)
+        layout.addWidget(self._rows_scroll, 1)
         layout.addWidget(self._variants_label)
         layout.addWidget(self.variants)
-        layout.addStretch(1)
         self._retranslate()
 
     def set_message(self, sender: str, subject: str, preheader: str,

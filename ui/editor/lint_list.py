@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.lint import LintReport, finding_text
+from composer.lint import LintReport
+from ui.editor.finding_words import finding_message, where_text
 from ui.language import current_language
 from ui.style import named
 
@@ -58,8 +59,8 @@ class LintListPane(QWidget):
         lang = current_language()
         for error, findings in ((True, report.errors), (False, report.warnings)):
             for finding in findings:
-                where = self.tr("line {0}").format(finding.line) if finding.line else ""
-                message = finding_text(finding, lang)
+                where = where_text(finding, lang)
+                message = finding_message(finding, lang)
                 text = f"{where} · {message}" if where else message
                 item = QListWidgetItem(f"{text}  [{finding.code}]")
                 pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if error

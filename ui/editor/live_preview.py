@@ -27,6 +27,8 @@ from composer.budget import render_budget
 from composer.errors import ComposerError, MjmlError, RenderBudgetError
 from composer.model import Template
 from composer.render import RenderResult, render_preview
+from ui.editor.finding_words import ru_message
+from ui.editor.image_status import ImageLoadStatus
 from ui.editor.preview import PreviewView, UrlOpener
 from ui.editor.preview_html import COLOUR_MODES, preview_copy
 from ui.language import current_language
@@ -118,6 +120,7 @@ class LivePreviewPane(Retranslating, QWidget):
         self._mode = "light"
         self._show_images = True
         self._layout_mode = "both"
+        self._layout_chosen = False  # the layout follows the pane's width until picked
         self._unpainted: set[PreviewView] = set()
         self.render_started_at = 0.0
         self._task: Task[RenderResult] | None = None
@@ -141,17 +144,21 @@ class LivePreviewPane(Retranslating, QWidget):
             self.phone_width.addItem(f"{width} px", width)
         self.phone_width.currentIndexChanged.connect(self._on_phone_width_current_index_changed)
         toolbar.addWidget(self.phone_width)
+        toolbar.addStretch(1)
+        # Images and colour mode go to the second row with the contact: one row
+        # of all of them is wider than the pane on a 1280 px screen in Russian.
         self.images_off = QCheckBox()
         self.images_off.toggled.connect(self._on_images_off_toggled)
-        toolbar.addSpacing(6)
-        toolbar.addWidget(self.images_off)
-        toolbar.addStretch(1)
         self.colour_mode = QComboBox()
         for mode in COLOUR_MODES:
             self.colour_mode.addItem("", mode)
+        self.colour_mode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.colour_mode.setMinimumContentsLength(8)
         self.colour_mode.currentIndexChanged.connect(self._on_colour_mode_current_index_changed)
         self.extra_toolbar = QHBoxLayout()
         self.extra_toolbar.setSpacing(6)
+        self.extra_toolbar.addWidget(self.images_off)
         self.extra_toolbar.addWidget(self.colour_mode)
         self.extra_toolbar.addSpacing(6)
 
@@ -163,12 +170,14 @@ class LivePreviewPane(Retranslating, QWidget):
             "QPushButton#previewError{background:#fdecea;border:1px solid #f1b5ae;color:#8c1d18;"
             "text-align:left;padding:6px 10px;border-radius:6px}"
         )
-        self.error_banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Ignored: a long message must not widen the window; it is elided, whole in the tooltip.
+        self.error_banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._error_text = ""
         self.error_banner.clicked.connect(self._on_error_banner_clicked)
         self.error_banner.hide()
 
         self.desktop = PreviewView(self, fit_width=DESKTOP_FIT_WIDTH, open_url=open_url)
-        self.desktop.setMinimumWidth(240)
+        self.desktop.setMinimumWidth(180)  # fits 1280 px in Russian (tests/ui/test_fit_laptop.py)
         self.mobile = PreviewView(self, phone_width=PHONE_WIDTHS[0], open_url=open_url)
         self.mobile_frame = named(QFrame(), "phoneFrame")
         self.mobile_frame.setStyleSheet(
@@ -182,12 +191,14 @@ class LivePreviewPane(Retranslating, QWidget):
         mobile_column = QVBoxLayout()
         mobile_column.setSpacing(4)
         mobile_column.setContentsMargins(0, 0, 0, 0)
-        mobile_column.addWidget(self.mobile_frame, 1)
+        # Centred at its own width: the frame hugs the phone, however wide the column.
+        mobile_column.addWidget(self.mobile_frame, 1, Qt.AlignmentFlag.AlignHCenter)
         mobile_column.addWidget(self._mobile_caption)
         self._mobile_column = QWidget()
         self._mobile_column.setLayout(mobile_column)
         self._desktop_caption = named(QLabel(), "hint")
         self._desktop_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._desktop_caption.setWordWrap(True)
         desktop_column = QVBoxLayout()
         desktop_column.setSpacing(4)
         desktop_column.setContentsMargins(0, 0, 0, 0)
@@ -209,9 +220,12 @@ class LivePreviewPane(Retranslating, QWidget):
         layout.addWidget(self._approximation)
         layout.addWidget(self.error_banner)
         layout.addLayout(views, 1)
+        self.image_status = ImageLoadStatus(self)  # "8 images could not be loaded: offline?"
+        layout.addWidget(self.image_status)
 
         for view in (self.desktop, self.mobile):
             view.painted.connect(self._on_view_painted)
+            self.image_status.watch(view)
         self._apply_phone_size()  # narrow until the first resize says otherwise
         self._retranslate()
 
@@ -249,7 +263,24 @@ class LivePreviewPane(Retranslating, QWidget):
         self.images_off.setChecked(not shown)
 
     def set_layout_mode(self, key: str) -> None:
-        """``both`` side by side, or only ``desktop`` or ``mobile``."""
+        """``both`` side by side, or only ``desktop`` or ``mobile`` (the user's choice, kept)."""
+        self._layout_chosen = True
+        self._set_layout(key)
+
+    def _auto_layout(self) -> None:
+        """Until the user picks a layout: side by side only where the desktop stays readable.
+
+        On a 1280 px screen the pane is about 560 px: beside the phone the
+        600 px email would be drawn at a third of its size, so the desktop
+        view is shown alone (at ~90 %) and the phone is one click away.
+        """
+        if self._layout_chosen:
+            return
+        wanted = "both" if self.width() >= NARROW_PANE else "desktop"
+        if wanted != self._layout_mode:
+            self._set_layout(wanted)
+
+    def _set_layout(self, key: str) -> None:
         self._layout_mode = key
         self._layout_buttons[key].setChecked(True)
         self._desktop_column.setVisible(key in ("both", "desktop"))
@@ -300,13 +331,16 @@ class LivePreviewPane(Retranslating, QWidget):
         if isinstance(exc, RenderBudgetError):
             text = exc.text(current_language())  # says its line itself
             self.last_error = text
-        elif line is not None:
-            text = self.tr("Line {0}: {1}").format(line, message)
         else:
-            text = message
+            shown = message
+            if current_language() == "ru":  # the core speaks English; say it in Russian
+                first = exc.issues[0].message if isinstance(exc, MjmlError) and exc.issues else ""
+                shown = ru_message(first or message) or message
+            text = self.tr("Line {0}: {1}").format(line, shown) if line is not None else shown
         suffix = self.tr("The last good version is shown below.") if self.last_good else ""
-        self.error_banner.setText(f"⚠ {text}  {suffix}".strip())
-        self.error_banner.setToolTip(self.tr("Click to go to the line"))
+        self._error_text = f"⚠ {text}  {suffix}".strip()
+        self._elide_error()
+        self.error_banner.setToolTip(self._error_text + "\n" + self.tr("Click to go to the line"))
         self.error_banner.show()
         self.preview_failed.emit(message)
 
@@ -353,8 +387,15 @@ class LivePreviewPane(Retranslating, QWidget):
     def _apply_phone_size(self) -> None:
         self.mobile.set_phone_width(int(self.phone_width.currentData()), self.phone_zoom())
 
+    def _elide_error(self) -> None:
+        room = max(40, self.width() - 28)
+        self.error_banner.setText(self.error_banner.fontMetrics().elidedText(
+            self._error_text, Qt.TextElideMode.ElideRight, room))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._elide_error()
+        self._auto_layout()
         self._apply_phone_size()
 
     def _on_colour_mode_current_index_changed(self, _index: int) -> None:

@@ -27,6 +27,7 @@ from ui.editor.editor import TemplateEditor
 from ui.editor.preview import UrlOpener
 from ui.editor.scenario import ScenarioTimeline, scenario_titles
 from ui.pages import PageContext
+from ui.splitters import remember_sizes
 from ui.style import named
 from ui.tasks import Task
 
@@ -118,8 +119,9 @@ class TemplatesPage(QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setCollapsible(1, False)
-        split.setSizes([200, 1000])
+        split.setSizes([170, 10_000])
         self.splitter = split
+        remember_sizes(split, context.settings, "templates/librarySplitter")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
@@ -168,6 +170,9 @@ class TemplatesPage(QWidget):
             if self.editor.autosaver is not None:
                 self.editor.autosaver.saved.connect(self._on_saved)
             self.stack.addWidget(self.editor)
+            settings = self._context.settings
+            remember_sizes(self.editor.splitter, settings, "templates/editorSplitter")
+            remember_sizes(self.editor.left_splitter, settings, "templates/leftSplitter")
         return self.editor
 
     def _on_library_loaded(self, loaded: tuple[BrandKit, list[Template]]) -> None:
@@ -200,6 +205,7 @@ class TemplatesPage(QWidget):
             if not any(t.scenario == scenario for t in self.templates):
                 continue
             item = QTreeWidgetItem([titles.get(scenario, scenario)])
+            item.setToolTip(0, titles.get(scenario, scenario))
             item.setData(0, KIND_ROLE, "scenario")
             item.setData(0, KEY_ROLE, scenario)
             font = item.font(0)
@@ -215,7 +221,8 @@ class TemplatesPage(QWidget):
             if parent is not own and template.position:
                 label = f"{template.position}. {label.split(': ', 1)[-1]}"
             child = QTreeWidgetItem([label])
-            child.setToolTip(0, f"{template.name}\n{template.subject}")
+            # The list is narrow on a laptop: the whole title is in the tooltip.
+            child.setToolTip(0, f"{template.title or template.name}\n{template.subject}")
             child.setData(0, KIND_ROLE, "template")
             child.setData(0, KEY_ROLE, template.name)
             parent.addChild(child)

@@ -1,4 +1,4 @@
-"""The preview copy of an email's HTML: colour mode, images off, no scripts.
+"""The preview copy of an email's HTML: colour mode, images off or local, no scripts.
 
 Plain string transforms (no Qt), applied to the rendered HTML just before it
 is shown; the export path never sees them. Each colour mode is an
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import html
 import re
+
+from previews.images import inline_demo_images
 
 COLOUR_MODES = ("light", "dark", "inverted")
 """Colour modes of the preview (see the module docstring)."""
@@ -106,8 +108,11 @@ def supports_dark(text: str) -> bool:
 
 
 def preview_copy(text: str, *, mode: str = "light", show_images: bool = True) -> str:
-    """The HTML the preview shows: scripts and links removed, colour mode, images on or off."""
+    """The HTML the preview shows: scripts and links removed, colour mode, images on or off.
+
+    The demo shop's pictures come from the files shipped with Konvert (as
+    ``data:`` URLs), so they show offline; other pictures load from the web.
+    """
     text = strip_links(strip_scripts(text))
-    if not show_images:
-        text = images_off(text)
+    text = images_off(text) if not show_images else inline_demo_images(text)
     return colour_mode(text, mode)

@@ -491,7 +491,10 @@ class ExportPage(QWidget):
             lines.append("")
             lines.append(self.tr("Variables:"))
             for use in variables:
-                lines.append(f"  {use.get('name')} → {use.get('became')}")
+                became = str(use.get("became"))
+                if became == "(filled in by Konvert)":  # esp/translate.py's marker
+                    became = self.tr("(filled in by Konvert)")
+                lines.append(f"  {use.get('name')} → {became}")
         return "\n".join(lines)
 
     def _show_history(self) -> None:

@@ -103,7 +103,7 @@ RU: dict[tuple[str, str], str | tuple[str, str, str]] = {
     (_D, "Active"): "Активный",
     (_D, "Passive"): "Пассивный",
     (_D, "Inactive"): "Неактивный",
-    (_D, "Very inactive"): "Давно неактивный",
+    (_D, "Very inactive"): "Совсем неактивный",  # as the segments page says it
     (_D, "Hot"): "Горячий",
     (_D, "Warm"): "Тёплый",
     (_D, "Cold"): "Холодный",

@@ -409,7 +409,7 @@
         <message>
             <location filename="../settings_dialog.py" line="821" />
             <source>Very inactive</source>
-            <translation>Давно неактивный</translation>
+            <translation>Совсем неактивный</translation>
         </message>
         <message>
             <location filename="../settings_dialog.py" line="822" />

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from segments.fields import LIFECYCLE_STATUSES
 from ui.segments.labels import value_label
 from ui.style import named
+from workspace.money import format_number
 
 COLORS = {
     "cold": "#8fa6c7",
@@ -84,7 +85,8 @@ class LifecycleChart(QWidget):
         labels = {s: value_label(s) for s in LIFECYCLE_STATUSES}
         label_width = max(metrics.horizontalAdvance(t) for t in labels.values()) + LABEL_GAP
         locale = QLocale()
-        numbers = {s: locale.toString(self._counts.get(s, 0)) for s in LIFECYCLE_STATUSES}
+        lang = "ru" if locale.language() == QLocale.Language.Russian else "en"
+        numbers = {s: format_number(self._counts.get(s, 0), lang) for s in LIFECYCLE_STATUSES}
         number_width = max(metrics.horizontalAdvance(t) for t in numbers.values()) + LABEL_GAP
         top = 34.0
         room = max(20.0, self.width() - label_width - number_width - 4)

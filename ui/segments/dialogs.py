@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -223,11 +224,15 @@ class VennDiagram(QWidget):
             top = centre.y() - r - 22
             if len(circles) == 3 and i == 2:
                 top = centre.y() + r + 2
-            painter.drawText(QRectF(centre.x() - r, top, 2 * r, 20),
+            # No wider than the gap to the nearest other centre: long names must not overlap.
+            gaps = [abs(centre.x() - other.x()) for j, (other, _r) in enumerate(circles)
+                    if j != i and abs(other.y() - centre.y()) < r]
+            half = min([r, *[g / 2 - 4 for g in gaps]])
+            painter.drawText(QRectF(centre.x() - half, top, 2 * half, 20),
                              Qt.AlignmentFlag.AlignCenter,
                              painter.fontMetrics().elidedText(
                                  f"{names[i]} ({locale.toString(self._result['sizes'][names[i]])})",
-                                 Qt.TextElideMode.ElideRight, int(2 * r)))
+                                 Qt.TextElideMode.ElideRight, int(2 * half)))
         painter.setPen(QColor("#5f6b7c"))
         painter.drawText(QRectF(0, self.height() - 20, self.width(), 20),
                          Qt.AlignmentFlag.AlignCenter,
@@ -246,12 +251,17 @@ class OverlapDialog(QDialog):
     compared = Signal()
 
     def __init__(self, engine: Engine, pools: Pools, today: date, names: list[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 ready_made: Mapping[str, Any] | None = None) -> None:
         super().__init__(parent)
         self._requests = RequestCounter()
         self._engine = engine
         self._pools = pools
         self._today = today
+        # Ready-made segments (title -> rule) are offered after the saved ones:
+        # with fewer than two saved segments there would be nothing to compare.
+        self._ready_made = {t: r for t, r in (ready_made or {}).items() if t not in names}
+        offered = list(names) + list(self._ready_made)
         self.setWindowTitle(self.tr("Compare segments"))
         self.resize(960, 540)
         self.combos: list[QComboBox] = []
@@ -261,9 +271,12 @@ class OverlapDialog(QDialog):
             combo.setMinimumWidth(170)
             if i == 2:
                 combo.addItem(self.tr("— no third —"), "")
-            for name in names:
+            for name in offered:
                 combo.addItem(name, name)
-            if i < 2 and len(names) > i:
+                if name in self._ready_made:
+                    combo.setItemData(combo.count() - 1, self.tr("Ready-made segment"),
+                                      Qt.ItemDataRole.ToolTipRole)
+            if i < 2 and len(offered) > i:
                 combo.setCurrentIndex(i)
             self.combos.append(combo)
             pick.addWidget(combo)
@@ -290,6 +303,15 @@ class OverlapDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
+        self.advice = named(QLabel(), "hint")  # stays while results come and go
+        self.advice.setWordWrap(True)
+        self.advice.setVisible(len(names) < 2)
+        layout.insertWidget(1, self.advice)
+        if len(names) < 2:
+            self.advice.setText(self.tr(
+                "You have fewer than two saved segments, so the lists offer the ready-made "
+                "ones. To compare your own, build a segment and press “Save as…”, then "
+                "open this window again."))
 
     def chosen(self) -> list[str]:
         """The segments picked (two or three)."""
@@ -300,7 +322,8 @@ class OverlapDialog(QDialog):
         names = self.chosen()
         self.message.setText(self.tr("Counting…"))
         # A result for an earlier choice of segments must not overwrite a newer one.
-        Task(overlap, self._engine, names, self._today).owned_by(self).drop_if_stale(
+        rules = {n: self._ready_made[n] for n in names if n in self._ready_made}
+        Task(overlap, self._engine, names, self._today, rules).owned_by(self).drop_if_stale(
             self._requests).on_success(
             self._on_overlap_loaded).on_failure(self._on_overlap_failed).start(self._pools.read)
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from segments import field_spec
 from segments.edits import Node, node_kind
+from segments.fields import MONEY_FIELDS
+from workspace.money import format_date, format_money, format_number
 
 CONTEXT = "SegmentLabels"
 
@@ -145,7 +147,11 @@ def _value_text(name: str, value: Any) -> str:
     if spec is not None and spec.type == "enum" and isinstance(value, str):
         return value_label(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value, "ru" if is_russian() else "en")
+    if isinstance(value, int | float) and spec is not None and spec.type == "number":
+        lang = "ru" if is_russian() else "en"
+        return (format_money(value, lang) if name in MONEY_FIELDS
+                else format_number(value, lang))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from segments import FieldSpec
+from segments.fields import MONEY_FIELDS
 from ui.segments.labels import INTEGER_FIELDS
 from ui.segments.value_editor import ValueEditor
+from workspace.money import CURRENCY_SIGNS, DEFAULT_CURRENCY, NBSP, format_number
 
 Suggest = Callable[[str, str, Callable[[list[str]], None]], None]
 """``suggest(field, prefix, deliver)``: fetch known values off the GUI thread, then deliver."""
@@ -25,13 +28,54 @@ Suggest = Callable[[str, str, Callable[[list[str]], None]], None]
 MAX_NUMBER = 1e9
 
 
-def _number_box(integer: bool, low: float = 0) -> QSpinBox | QDoubleSpinBox:
+class MoneySpinBox(QDoubleSpinBox):
+    """An amount as a Russian marketer reads it: "12 060 ₽", kopecks only when there are some."""
+
+    def __init__(self, currency: str = DEFAULT_CURRENCY, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSuffix(NBSP + CURRENCY_SIGNS.get(currency, currency))
+
+    def _lang(self) -> str:
+        return "ru" if self.locale().language() == QLocale.Language.Russian else "en"
+
+    def textFromValue(self, value: float) -> str:
+        whole = round(value, 2) == int(value)
+        return format_number(value, self._lang(), decimals=0 if whole else 2)
+
+    def _parse(self, text: str) -> float | None:
+        sign = self.suffix().strip()
+        plain = text.strip().removesuffix(sign).replace(NBSP, "").replace(" ", "")
+        plain = plain.replace("−", "-")
+        plain = plain.replace(",", ".") if self._lang() == "ru" else plain.replace(",", "")
+        try:
+            return float(plain) if plain not in ("", "-") else None
+        except ValueError:
+            return None
+
+    def valueFromText(self, text: str) -> float:
+        parsed = self._parse(text)
+        return self.value() if parsed is None else parsed
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        parsed = self._parse(text)
+        if parsed is None:
+            plain = text.removesuffix(self.suffix()).strip()
+            state = (QValidator.State.Intermediate if plain in ("", "-", "−")
+                     else QValidator.State.Invalid)
+        else:
+            state = QValidator.State.Acceptable
+        return state, text, pos
+
+
+def _number_box(integer: bool, low: float = 0, *, money: bool = False
+                ) -> QSpinBox | QDoubleSpinBox:
     box: QSpinBox | QDoubleSpinBox
     if integer:
         box = QSpinBox()
         box.setRange(int(-MAX_NUMBER), int(MAX_NUMBER))
+        box.setGroupSeparatorShown(True)
     else:
-        box = QDoubleSpinBox()
+        box = MoneySpinBox() if money else QDoubleSpinBox()
         box.setDecimals(2)
         box.setRange(-MAX_NUMBER, MAX_NUMBER)
     box.setMinimum(low)  # type: ignore[arg-type]
@@ -54,7 +98,7 @@ class NumberEditor(ValueEditor):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.box = _number_box(spec.name in INTEGER_FIELDS, 0)
+        self.box = _number_box(spec.name in INTEGER_FIELDS, 0, money=spec.name in MONEY_FIELDS)
         if spec.name.startswith("rfm_"):
             self.box.setRange(1, 5)
         self.box.valueChanged.connect(self._on_box_value_changed)
@@ -78,8 +122,9 @@ class NumberRangeEditor(ValueEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         integer = spec.name in INTEGER_FIELDS
-        self.low = _number_box(integer)
-        self.high = _number_box(integer)
+        money = spec.name in MONEY_FIELDS
+        self.low = _number_box(integer, money=money)
+        self.high = _number_box(integer, money=money)
         if spec.name.startswith("rfm_"):
             self.low.setRange(1, 5)
             self.high.setRange(1, 5)

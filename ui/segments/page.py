@@ -462,10 +462,12 @@ class SegmentsPage(Retranslating, QWidget):
 
     def open_overlap(self) -> OverlapDialog:
         """Open the comparison of two or three saved segments."""
-        dialog = OverlapDialog(self._engine, self._pools, self._today, list(self._saved), self)
+        ready_made = {(p.title_ru if is_russian() else p.title_en): p.rules for p in PRESETS}
+        dialog = OverlapDialog(self._engine, self._pools, self._today, list(self._saved), self,
+                               ready_made=ready_made)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
-        if len(self._saved) >= 2:
+        if len(dialog.chosen()) >= 2:
             dialog.run()
         return dialog
 
@@ -547,6 +549,8 @@ class SegmentsPage(Retranslating, QWidget):
             preset = PRESETS_BY_ID[self._preset_id]
             title = self.tr("Ready-made: {0}").format(
                 preset.title_ru if is_russian() else preset.title_en)
+            if not self.undo_stack.isClean():  # edited: no longer the ready-made rule
+                title = self.tr("{0} (changed, not saved)").format(title)
         else:
             title = self.tr("New segment")
         self.name_label.setText(title)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QWidget
 
+from ui.elided import ElidedLabel
 from ui.style import named
 
 
@@ -20,7 +21,7 @@ class SegmentToolbar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.name_label = named(QLabel(), "segmentName")
+        self.name_label = named(ElidedLabel(), "segmentName")
         layout.addWidget(self.name_label, 1)
         self.undo_button = QToolButton()
         self.undo_button.clicked.connect(undo_stack.undo)

@@ -31,6 +31,7 @@ from composer.brand import BrandKit, SocialLink
 from composer.brand_problems import COLOR_FIELDS, FONT_FIELDS, is_hex_color
 from ui.settings.widgets import BrandPreview, ColorField
 from ui.style import named
+from workspace.money import CURRENCY_SIGNS
 
 __all__ = ["FONT_STACKS", "LINE_FIELDS", "BrandTab"]
 
@@ -83,6 +84,13 @@ class BrandTab(QWidget):
         self.footer_edit.setFixedHeight(64)
         self.footer_edit.textChanged.connect(self._on_edited)
         shop_form.addRow(self._label("footer_text", self.footer_edit), self.footer_edit)
+        # The workspace's currency (workspace/money.py): how amounts read everywhere.
+        self.currency = QComboBox()
+        for code, sign in CURRENCY_SIGNS.items():
+            self.currency.addItem(f"{code} ({sign})", code)
+        self.currency_label = QLabel(self.tr("Currency"))
+        self.currency_label.setBuddy(self.currency)
+        shop_form.addRow(self.currency_label, self.currency)
         form_layout.addWidget(self.shop_group)
 
         self.look_group = QGroupBox()

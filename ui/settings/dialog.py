@@ -46,6 +46,7 @@ from ui.settings.problems import (
 )
 from ui.style import named
 from ui.tasks import Debouncer, Pools, RequestCounter, Task, error_message
+from workspace.money import set_workspace_currency, workspace_currency
 
 __all__ = ["SettingsDialog"]
 
@@ -140,10 +141,23 @@ class SettingsDialog(Retranslating, QDialog):
         self.status.setText(self.tr("Loading the settings…"))
         Task(load_workspace_settings, engine).owned_by(self).on_success(
             self._on_settings_loaded).on_failure(self._on_settings_load_failed).start(pools.read)
+        Task(workspace_currency, engine).owned_by(self).on_success(
+            self._on_currency_loaded).start(pools.read)
 
     # -- building ----------------------------------------------------------------
 
     # -- public API --------------------------------------------------------------
+
+    def currency(self) -> str:
+        """The currency code chosen (RUB, USD, ...)."""
+        return str(self.brand_tab.currency.currentData())
+
+    def _on_currency_loaded(self, code: str) -> None:
+        index = self.brand_tab.currency.findData(code)
+        if index < 0:
+            self.brand_tab.currency.addItem(code, code)
+            index = self.brand_tab.currency.count() - 1
+        self.brand_tab.currency.setCurrentIndex(index)
 
     def is_loaded(self) -> bool:
         """Whether the stored settings are in the fields."""
@@ -439,6 +453,8 @@ class SettingsDialog(Retranslating, QDialog):
         self._close_after_save = close
         self._set_enabled(False)
         self.status.setText(self.tr("Saving…"))
+        Task(set_workspace_currency, self._engine, self.currency()).owned_by(self) \
+            .start(self._pools.write)  # the one write pool: saved before the rest reports
         Task(save_workspace_settings, self._engine, self.brand_kit(), self.thresholds()) \
             .owned_by(self).on_success(self._on_saved).on_failure(self._on_save_failed) \
             .start(self._pools.write)

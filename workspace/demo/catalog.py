@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from workspace.demo.images import product_image
+
 # Category, SKU prefix.
 CATEGORIES: tuple[tuple[str, str], ...] = (
     ("Платья", "DRS"),
@@ -187,7 +189,7 @@ def build_catalog(rng: random.Random) -> tuple[list[DemoProduct], list[dict[str,
                     "category": category,
                     "price": price,
                     "old_price": old_price,
-                    "image_url": f"{IMAGE_URL}/{sku}.jpg",
+                    "image_url": f"{IMAGE_URL}/{product_image(category, colour, name)}",
                     "url": f"{SHOP_URL}/p/{sku}",
                     "stock": stock,
                     "color": colour,

@@ -1,0 +1,54 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+  <context>
+    <name>BrandTab</name>
+    <message>
+      <source>Currency</source>
+      <translation>Валюта</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPage</name>
+    <message>
+      <source>(filled in by Konvert)</source>
+      <translation>(подставит Konvert)</translation>
+    </message>
+  </context>
+  <context>
+    <name>InboxPreviewPane</name>
+    <message>
+      <source>Desktop</source>
+      <translation>Компьютер</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Телефон</translation>
+    </message>
+  </context>
+  <context>
+    <name>SegmentsPage</name>
+    <message>
+      <source>{0} (changed, not saved)</source>
+      <translation>{0} (изменён, не сохранён)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverlapDialog</name>
+    <message>
+      <source>Ready-made segment</source>
+      <translation>Готовый сегмент</translation>
+    </message>
+    <message>
+      <source>You have fewer than two saved segments, so the lists offer the ready-made ones. To compare your own, build a segment and press “Save as…”, then open this window again.</source>
+      <translation>Сохранённых сегментов меньше двух, поэтому в списках — готовые сегменты. Чтобы сравнить свои, соберите сегмент, нажмите «Сохранить как…» и откройте это окно снова.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateEditor</name>
+    <message>
+      <source>Saved with errors: the last version without errors is kept too</source>
+      <translation>Сохранено с ошибками; рабочая версия тоже сохранена</translation>
+    </message>
+  </context>
+</TS>

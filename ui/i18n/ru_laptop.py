@@ -1,0 +1,50 @@
+"""Russian texts added for issue 13 (laptop screens, Russian throughout): writes ``laptop_ru.ts``.
+
+Regenerate with::
+
+    python -m ui.i18n.ru_laptop && pyside6-lrelease ui/i18n/laptop_ru.ts
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+RU: dict[tuple[str, str], str] = {
+    ("BrandTab", "Currency"): "Валюта",
+    ("ExportPage", "(filled in by Konvert)"): "(подставит Konvert)",
+    ("InboxPreviewPane", "Desktop"): "Компьютер",
+    ("InboxPreviewPane", "Phone"): "Телефон",
+    ("SegmentsPage", "{0} (changed, not saved)"): "{0} (изменён, не сохранён)",
+    ("OverlapDialog", "Ready-made segment"): "Готовый сегмент",
+    ("OverlapDialog",
+     "You have fewer than two saved segments, so the lists offer the ready-made ones. To "
+     "compare your own, build a segment and press “Save as…”, then open this window again."):
+        "Сохранённых сегментов меньше двух, поэтому в списках — готовые сегменты. Чтобы "
+        "сравнить свои, соберите сегмент, нажмите «Сохранить как…» и откройте это окно снова.",
+    ("TemplateEditor", "Saved with errors: the last version without errors is kept too"):
+        "Сохранено с ошибками; рабочая версия тоже сохранена",
+}
+
+
+def write(path: Path) -> None:
+    """Write the .ts file for ``RU``."""
+    root = ET.Element("TS", version="2.1", language="ru_RU")
+    contexts: dict[str, ET.Element] = {}
+    for (context, source), translation in RU.items():
+        if context not in contexts:
+            element = ET.SubElement(root, "context")
+            ET.SubElement(element, "name").text = context
+            contexts[context] = element
+        message = ET.SubElement(contexts[context], "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation").text = translation
+    ET.indent(root)
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                    + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write(HERE / "laptop_ru.ts")
