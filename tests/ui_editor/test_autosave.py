@@ -163,7 +163,8 @@ def test_a_broken_template_is_saved_as_saved_with_errors_and_the_last_good_is_ke
     source = editor.code_view.toPlainText()
     with qtbot.wait_signal(editor.autosaver.saved, timeout=10000):
         # An unclosed Jinja block: the template does not render.
-        editor.code_view.setPlainText(source.replace("</mj-text>", "{% if first_name %}</mj-text>", 1))
+        broken = source.replace("</mj-text>", "{% if first_name %}</mj-text>", 1)
+        editor.code_view.setPlainText(broken)
     qtbot.wait_until(lambda: editor.status.text().startswith("Saved with errors"), timeout=5000)
     assert editor.status.text() != "All changes saved"
     qtbot.wait_until(drafts.last_good_path("welcome_1").exists, timeout=5000)
