@@ -61,3 +61,23 @@ def test_money_in_rules_and_editors_reads_as_roubles(qtbot: Any) -> None:
         assert box.value() == 15000
     finally:
         QLocale.setDefault(old)
+
+
+def test_rule_texts_and_value_editors_use_the_workspaces_currency(qtbot: Any, page: Any) -> None:
+    from ui.segments.labels import display_currency, set_display_currency
+    from workspace.money import set_workspace_currency
+
+    rule = {"field": "total_spent", "op": "gt", "value": 12060}
+    try:
+        set_workspace_currency(page._engine, "USD")
+        page.refresh()  # as after Workspace settings → Save
+        qtbot.waitUntil(lambda: display_currency() == "USD", timeout=10000)
+        assert describe(rule).endswith(format_money(12060, "en", "USD"))
+        assert "₽" not in describe(rule)
+        page.open_rule({"all": [rule]}, "")
+        boxes = page.findChildren(MoneySpinBox)
+        assert boxes
+        assert all(box.suffix().endswith("$") for box in boxes)
+    finally:
+        set_display_currency("RUB")
+    assert describe(rule).endswith(format_money(12060, "en"))

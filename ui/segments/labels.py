@@ -15,7 +15,19 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from segments import field_spec
 from segments.edits import Node, node_kind
 from segments.fields import MONEY_FIELDS
-from workspace.money import format_date, format_money, format_number
+from workspace.money import DEFAULT_CURRENCY, format_date, format_money, format_number
+
+_currency = [DEFAULT_CURRENCY]
+
+
+def set_display_currency(code: str) -> None:
+    """Amounts in rule texts and value editors read in this currency (the workspace's)."""
+    _currency[0] = code.upper() or DEFAULT_CURRENCY
+
+
+def display_currency() -> str:
+    """The currency amounts are shown in (the open workspace's; RUB until it is loaded)."""
+    return _currency[0]
 
 CONTEXT = "SegmentLabels"
 
@@ -150,7 +162,7 @@ def _value_text(name: str, value: Any) -> str:
         return format_date(value, "ru" if is_russian() else "en")
     if isinstance(value, int | float) and spec is not None and spec.type == "number":
         lang = "ru" if is_russian() else "en"
-        return (format_money(value, lang) if name in MONEY_FIELDS
+        return (format_money(value, lang, display_currency()) if name in MONEY_FIELDS
                 else format_number(value, lang))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

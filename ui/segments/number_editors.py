@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from segments import FieldSpec
 from segments.fields import MONEY_FIELDS
-from ui.segments.labels import INTEGER_FIELDS
+from ui.segments.labels import INTEGER_FIELDS, display_currency
 from ui.segments.value_editor import ValueEditor
-from workspace.money import CURRENCY_SIGNS, DEFAULT_CURRENCY, NBSP, format_number
+from workspace.money import CURRENCY_SIGNS, NBSP, format_number
 
 Suggest = Callable[[str, str, Callable[[list[str]], None]], None]
 """``suggest(field, prefix, deliver)``: fetch known values off the GUI thread, then deliver."""
@@ -31,8 +31,12 @@ MAX_NUMBER = 1e9
 class MoneySpinBox(QDoubleSpinBox):
     """An amount as a Russian marketer reads it: "12 060 ₽", kopecks only when there are some."""
 
-    def __init__(self, currency: str = DEFAULT_CURRENCY, parent: QWidget | None = None) -> None:
+    def __init__(self, currency: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.set_currency(currency or display_currency())
+
+    def set_currency(self, currency: str) -> None:
+        """Show amounts with this currency's sign (a three-letter code)."""
         self.setSuffix(NBSP + CURRENCY_SIGNS.get(currency, currency))
 
     def _lang(self) -> str:

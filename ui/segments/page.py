@@ -53,11 +53,13 @@ from ui.segments.builder import RuleBuilder
 from ui.segments.chart import ChartPane
 from ui.segments.count_pane import CountBanner, MembersPane, work_area
 from ui.segments.dialogs import ExplainDialog, OverlapDialog
-from ui.segments.labels import field_label, is_russian
+from ui.segments.labels import field_label, is_russian, set_display_currency
+from ui.segments.number_editors import MoneySpinBox
 from ui.segments.saved_pane import SavedSegmentsPane
 from ui.segments.suggest import Suggestions
 from ui.segments.toolbar import SegmentToolbar
 from ui.tasks import Debouncer, RequestCounter, Task, error_message
+from workspace.money import workspace_currency
 
 log = logging.getLogger(__name__)
 
@@ -442,6 +444,13 @@ class SegmentsPage(Retranslating, QWidget):
     def _load_custom_fields(self) -> None:
         Task(custom_fields, self._engine).owned_by(self).on_success(
             self._on_custom_fields_loaded).start(self._pools.read)
+        Task(workspace_currency, self._engine).owned_by(self).on_success(
+            self._on_currency_loaded).start(self._pools.read)
+
+    def _on_currency_loaded(self, code: str) -> None:
+        set_display_currency(code)
+        for box in self.findChildren(MoneySpinBox):
+            box.set_currency(code)
 
     def _on_custom_fields_loaded(self, names: list[str]) -> None:
         self.builder.custom_fields = names
