@@ -3,10 +3,10 @@
 For an ESP target the files hold the translated template (the ESP fills in
 the tags); for ``plain`` every email is rendered per recipient of a small
 contacts CSV (or for the sample recipient when no CSV is given), for a
-target that cannot personalise. The ZIP holds the HTML with its images:
-each image is downloaded once (short timeouts) and referenced relatively;
-when a download fails (offline) the remote link is kept and listed in the
-report.
+target that cannot personalise. The ZIP holds the HTML with its images,
+referenced relatively: the demo shop's pictures and ``file:`` images are
+taken from disk, others downloaded once (short timeouts); when a download
+fails (offline) the remote link is kept and listed in the report.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from esp.history import finish_export, start_export
 from esp.payload import VariantPayload
 from esp.prepare import prepare_campaign, prepare_template
 from esp.translate import TARGETS, TranslationReport
+from workspace.demo.images import local_image_path, mime_type
 
 log = logging.getLogger(__name__)
 
@@ -236,43 +237,60 @@ def _image_name(index: int, url: str, content_type: str) -> str:
 
 def download_images(urls: list[str], *, online: bool = True,
                     timeout: float = 5.0) -> tuple[list[ImageFile], dict[str, bytes]]:
-    """Fetch each image once; a host that fails to connect is not asked again."""
+    """Take each image once: the demo shop's pictures and ``file:`` URLs from disk, always;
+    others downloaded when online (a host that fails to connect is not asked again)."""
     images: list[ImageFile] = []
     data: dict[str, bytes] = {}
-    if not online:
-        return [ImageFile(u, error="offline: not downloaded") for u in urls], data
+    client: Any = None
+    dead_hosts: dict[str, str] = {}
+    try:
+        for index, url in enumerate(urls, start=1):
+            local = local_image_path(url)
+            if local is not None:
+                name = _image_name(index, url, mime_type(local))
+                data[name] = local.read_bytes()
+                images.append(ImageFile(url, file=name))
+                continue
+            if not online:
+                images.append(ImageFile(url, error="offline: not downloaded"))
+                continue
+            if client is None:
+                import httpx
+
+                client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
+                                      follow_redirects=True, headers={"User-Agent": "Konvert"})
+            images.append(_download(client, index, url, dead_hosts, data))
+    finally:
+        if client is not None:
+            client.close()
+    return images, data
+
+
+def _download(client: Any, index: int, url: str, dead_hosts: dict[str, str],
+              data: dict[str, bytes]) -> ImageFile:
     import httpx
 
-    dead_hosts: dict[str, str] = {}
-    with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-                      follow_redirects=True, headers={"User-Agent": "Konvert"}) as client:
-        for index, url in enumerate(urls, start=1):
-            host = urlsplit(url).netloc
-            if host in dead_hosts:
-                images.append(ImageFile(url, error=dead_hosts[host]))
-                continue
-            try:
-                response = client.get(url)
-            except httpx.TimeoutException:
-                dead_hosts[host] = "timed out"
-                images.append(ImageFile(url, error="timed out"))
-                continue
-            except httpx.HTTPError as exc:
-                dead_hosts[host] = f"no connection ({type(exc).__name__})"
-                images.append(ImageFile(url, error=dead_hosts[host]))
-                continue
-            content_type = response.headers.get("content-type", "")
-            if response.status_code != 200:
-                images.append(ImageFile(url, error=f"HTTP {response.status_code}"))
-            elif content_type and not content_type.startswith("image/"):
-                images.append(ImageFile(url, error=f"not an image ({content_type})"))
-            elif len(response.content) > MAX_IMAGE_BYTES:
-                images.append(ImageFile(url, error="larger than 5 MB"))
-            else:
-                name = _image_name(index, url, content_type)
-                data[name] = response.content
-                images.append(ImageFile(url, file=name))
-    return images, data
+    host = urlsplit(url).netloc
+    if host in dead_hosts:
+        return ImageFile(url, error=dead_hosts[host])
+    try:
+        response = client.get(url)
+    except httpx.TimeoutException:
+        dead_hosts[host] = "timed out"
+        return ImageFile(url, error="timed out")
+    except httpx.HTTPError as exc:
+        dead_hosts[host] = f"no connection ({type(exc).__name__})"
+        return ImageFile(url, error=dead_hosts[host])
+    content_type = response.headers.get("content-type", "")
+    if response.status_code != 200:
+        return ImageFile(url, error=f"HTTP {response.status_code}")
+    if content_type and not content_type.startswith("image/"):
+        return ImageFile(url, error=f"not an image ({content_type})")
+    if len(response.content) > MAX_IMAGE_BYTES:
+        return ImageFile(url, error="larger than 5 MB")
+    name = _image_name(index, url, content_type)
+    data[name] = response.content
+    return ImageFile(url, file=name)
 
 
 def image_urls(htmls: list[str]) -> list[str]:

@@ -19,6 +19,8 @@ from esp.errors import ExportUsageError
 from esp.files import export_files, image_urls, localise_images, read_contacts
 from esp.history import list_exports
 from tests.esp.conftest import TODAY
+from workspace.demo.images import DEMO_IMAGE_BASE as DEMO_CDN
+from workspace.demo.images import demo_image_path
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
        b"\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05"
@@ -84,19 +86,23 @@ def test_campaign_files_for_an_esp_and_the_zip_shows_its_images(
     assert html_part is not None and text_part is not None
     assert html_part.get_content() == (out / "Приветствие-B.html").read_text(encoding="utf-8")
     assert text_part.get_content().strip()
-    # The ZIP: its HTML shows the logo from inside the ZIP, downloaded once.
+    # The ZIP: its HTML shows the logo from inside the ZIP, downloaded once, and the demo
+    # shop's picture (its CDN does not exist) from the file shipped with Konvert.
     with zipfile.ZipFile(out / "Приветствие.zip") as archive:
         listing = archive.namelist()
         zipped = archive.read("Приветствие-A.html").decode("utf-8")
-        local = [n for n in listing if n.startswith("images/")]
-        assert len(local) == 1 and archive.read(local[0]) == PNG
-    assert f'src="{local[0]}"' in zipped
+        local = {i.url: i.file for i in result.images if i.file}
+        logo = local.pop(f"{image_server}/img/logo.png")
+        assert logo and archive.read(logo) == PNG
+        assert local and all(u.startswith(DEMO_CDN) for u in local)
+        for url, name in local.items():
+            assert archive.read(str(name)) == demo_image_path(url).read_bytes()  # type: ignore[union-attr]
+    assert f'src="{logo}"' in zipped
     assert f'src="{image_server}/img/logo.png"' not in zipped
     for src in re.findall(r'<img[^>]*src="([^"]+)"', zipped):
-        assert src in listing or src.startswith("https://"), src  # remote ones are listed
+        assert src in listing, src
     assert _Images.hits == {"/img/logo.png": 1}
-    kept = {i.url for i in result.images if not i.file}
-    assert all(u.startswith("https://") for u in kept)  # demo CDN: not reachable here
+    assert not [i for i in result.images if not i.file]
     data = result.to_json()
     assert data["zip"] == "Приветствие.zip" and data["report"]["target"] == "mailchimp"
     record = list_exports(local_shop)[0]
@@ -107,11 +113,16 @@ def test_campaign_files_for_an_esp_and_the_zip_shows_its_images(
 def test_offline_keeps_links_and_lists_them(local_shop: Engine, tmp_path: Path) -> None:
     result = export_files(local_shop, "welcome_1", tmp_path, target="unisender", today=TODAY,
                           online=False)
-    assert result.images and all(i.file is None and i.error for i in result.images)
+    remote = [i for i in result.images if not i.file]
+    assert remote and all(i.error and not i.url.startswith(DEMO_CDN) for i in remote)
+    shipped = [i for i in result.images if i.file]  # the demo shop's pictures: no network needed
+    assert shipped and all(i.url.startswith(DEMO_CDN) for i in shipped)
     with zipfile.ZipFile(tmp_path / "welcome_1.zip") as archive:
-        assert not [n for n in archive.namelist() if n.startswith("images/")]
+        assert sorted(n for n in archive.namelist() if n.startswith("images/")) == sorted(
+            str(i.file) for i in shipped)
         listed = archive.read("images-not-included.txt").decode("utf-8")
-    assert all(i.url in listed for i in result.images)
+    assert all(i.url in listed for i in remote)
+    assert not [i for i in shipped if i.url in listed]
     assert _Images.hits == {}
 
 
