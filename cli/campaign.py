@@ -158,6 +158,18 @@ def _planned(info: CampaignInfo) -> int | None:
         return None
 
 
+_STATE_RU = {"draft": "черновик", "exported": "выгружена", "results_in": "есть результаты",
+             "winner_chosen": "победитель выбран", "winner_exported": "победитель выгружен"}
+
+
+def _pct(ru: bool, value: float) -> str:
+    """A rate as '5.7 %', with a decimal comma in Russian ('5,7 %')."""
+    return percent(value).replace(".", ",") if ru else percent(value)
+
+
+_METRIC_RU = {"opens": "открытиям", "clicks": "кликам", "conversions": "покупкам"}
+
+
 def _show(ctx: CliContext, args: argparse.Namespace) -> int:
     engine = ctx.engine()
     info = get_campaign(engine, args.campaign_name)
@@ -174,13 +186,19 @@ def _show(ctx: CliContext, args: argparse.Namespace) -> int:
     data["results"] = [r.__dict__ for r in load_results(engine, info.name)]
     analysis = _analysis_for(ctx, info, None, None)
     data["analysis"] = analysis.as_dict() if analysis else None
-    lines = [f"{info.name}: {info.state}, {info.template_name} → {info.segment_name}",
+    state = _STATE_RU.get(info.state, info.state) if _ru(ctx) else info.state.replace("_", " ")
+    lines = [f"{info.name}: {state}, {info.template_name} → {info.segment_name}",
              _groups_text(ctx, data)]
     if "planner" in data:
         p = data["planner"]
-        lift = percent(p["detectable_lift"]) if p["detectable_lift"] else "—"
-        lines.append(f"  detectable lift in {info.metric}: {lift}; "
-                     f"needed per variant: {p['per_variant']}")
+        lift = _pct(_ru(ctx), p["detectable_lift"]) if p["detectable_lift"] else "—"
+        if _ru(ctx):
+            metric = _METRIC_RU.get(info.metric, info.metric)
+            lines.append(f"  заметный прирост по {metric}: {lift}; "
+                         f"нужно на вариант: {p['per_variant']}")
+        else:
+            lines.append(f"  detectable lift in {info.metric}: {lift}; "
+                         f"needed per variant: {p['per_variant']}")
     if analysis:
         lines.append(_analysis_text(ctx, analysis))
     ctx.emit(data, "\n".join(lines))
@@ -255,8 +273,10 @@ def _analysis_text(ctx: CliContext, analysis: Analysis) -> str:
     lines = []
     for v in analysis.variants:
         p = "" if v.p_value is None else f"  p = {v.p_value:.4f}"
-        lines.append(f"  {v.variant}: {percent(v.rate)} "
-                     f"[{percent(v.ci[0])} – {percent(v.ci[1])}] of {v.sent}{p}")
+        p = p.replace(".", ",") if ru else p
+        of = "из" if ru else "of"
+        lines.append(f"  {v.variant}: {_pct(ru, v.rate)} "
+                     f"[{_pct(ru, v.ci[0])} – {_pct(ru, v.ci[1])}] {of} {v.sent}{p}")
     if analysis.winner:
         lines.append(f"победитель: {analysis.winner}" if ru else f"winner: {analysis.winner}")
     elif analysis.more_per_variant:

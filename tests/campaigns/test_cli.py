@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,13 @@ def test_results_and_analysis(workspace: str, tmp_path: Path,
     assert (code, data["winner"]) == (0, "B")
     code, shown, _ = run(capsys, workspace, "campaign", "show", "Осень")
     assert (shown["state"], shown["winner"]) == ("winner_chosen", "B")
+    # The text for a Russian reader: Russian words and decimal commas.
+    assert main(["--workspace", workspace, "--today", "2026-11-22", "--lang", "ru",
+                 "campaign", "show", "Осень"]) == 0
+    text = capsys.readouterr().out
+    assert "победитель выбран" in text and "заметный прирост по кликам" in text
+    assert "A: 3 % [2,6 % – 3,5 %] из 5000" in text and "B: 4,6 % [" in text
+    assert not re.search(r"[a-z]{3,}", text.replace("welcome_1", ""))
     code, data, _ = run(capsys, workspace, "campaign", "delete", "Осень")
     assert code == 0 and run(capsys, workspace, "campaign", "list")[1] == []
 
