@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from esp.errors import ExportError
-from esp.history import find_object, record_object
+from esp.history import find_object, finish_export, record_object
 from esp.http import ExportCancelled
 from esp.words import tr
 
@@ -125,6 +125,31 @@ class PlanRun:
             return self.ids[key]
         found = find_object(self.engine, self.target, key)
         return None if found is None else found.remote_id
+
+    def details(self) -> dict[str, Any]:
+        """What this run created and found already done (the history's ``details``)."""
+        return {"created": [o.to_json() for o in self.objects if o.created],
+                "already_done": len([o for o in self.objects if not o.created])}
+
+    def run_recorded(self, steps: list[Step], service: str) -> None:
+        """:meth:`run`, then the export's history entry says how it ended (ok, failed,
+        cancelled or interrupted) with what was created; the error is raised again."""
+        try:
+            self.run(steps, service)
+        except ExportCancelled as exc:
+            self._finish("cancelled", str(exc))
+            raise
+        except ExportError as exc:
+            self._finish("failed", str(exc))
+            raise
+        except KeyboardInterrupt:
+            self._finish("cancelled", "interrupted")
+            raise
+        self._finish("ok", None)
+
+    def _finish(self, result: str, message: str | None) -> None:
+        if self.export_id is not None:
+            finish_export(self.engine, self.export_id, result, message, self.details())
 
     def run(self, steps: list[Step], service: str) -> None:
         """Run ``steps`` in order; skip the recorded ones; record each new object."""

@@ -34,10 +34,9 @@ import httpx
 from sqlalchemy import Engine
 
 from esp.errors import ExportError, ExportUsageError
-from esp.history import find_object, finish_export, start_export
+from esp.history import find_object, start_export
 from esp.http import (
     Cancelled,
-    ExportCancelled,
     HttpClient,
     RateLimiter,
     Retryable,
@@ -432,24 +431,10 @@ def export_unisender(engine: Engine, payload: CampaignPayload, *, key: str,
         steps += [plan.message_step(label, label) for label in labels]
         steps += [plan.campaign_step(label, label, when) for label in labels]
     try:
-        run.run(steps, "Unisender")
-    except ExportCancelled as exc:
-        if export_id is not None:
-            finish_export(engine, export_id, "cancelled", str(exc), _details(run))
-        raise
-    except ExportError as exc:
-        if export_id is not None:
-            finish_export(engine, export_id, "failed", str(exc), _details(run))
-        raise
-    except KeyboardInterrupt:
-        if export_id is not None:
-            finish_export(engine, export_id, "cancelled", "interrupted", _details(run))
-        raise
+        run.run_recorded(steps, "Unisender")
     finally:
         if http is not None:
             http.close()
-    if export_id is not None:
-        finish_export(engine, export_id, "ok", None, _details(run))
     group_labels = ["rest"] if winner else labels
     variants = []
     for label in group_labels:
@@ -476,6 +461,3 @@ def _has_group(payload: CampaignPayload, label: str) -> bool:
     return any(g.label == label for g in payload.groups)
 
 
-def _details(run: PlanRun) -> dict[str, Any]:
-    return {"created": [o.to_json() for o in run.objects if o.created],
-            "already_done": len([o for o in run.objects if not o.created])}

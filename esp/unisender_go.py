@@ -34,8 +34,8 @@ import httpx
 from sqlalchemy import Engine
 
 from esp.errors import ExportError, ExportUsageError
-from esp.history import find_object, finish_export, start_export
-from esp.http import Cancelled, ExportCancelled, HttpClient, RateLimiter, RetryPolicy, Sleep
+from esp.history import find_object, start_export
+from esp.http import Cancelled, HttpClient, RateLimiter, RetryPolicy, Sleep
 from esp.http import replace_origin as _replace_origin
 from esp.keys import mask
 from esp.payload import CampaignPayload, GroupPayload, Recipient
@@ -348,24 +348,10 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
             steps += plan.template_steps(variant_label, _pending(engine, payload, group))
         steps += plan.send_steps(group, variant_label)
     try:
-        run.run(steps, "Unisender Go")
-    except ExportCancelled as exc:
-        if export_id is not None:
-            finish_export(engine, export_id, "cancelled", str(exc), _details(run))
-        raise
-    except ExportError as exc:
-        if export_id is not None:
-            finish_export(engine, export_id, "failed", str(exc), _details(run))
-        raise
-    except KeyboardInterrupt:
-        if export_id is not None:
-            finish_export(engine, export_id, "cancelled", "interrupted", _details(run))
-        raise
+        run.run_recorded(steps, "Unisender Go")
     finally:
         if http is not None:
             http.close()
-    if export_id is not None:
-        finish_export(engine, export_id, "ok", None, _details(run))
     variants = []
     for group_label, variant_label in pairs:
         sends = [o for o in run.objects if o.kind == "send"
@@ -385,6 +371,3 @@ def export_unisender_go(engine: Engine, payload: CampaignPayload, *, key: str,
         variants=tuple(variants))
 
 
-def _details(run: PlanRun) -> dict[str, Any]:
-    return {"created": [o.to_json() for o in run.objects if o.created],
-            "already_done": len([o for o in run.objects if not o.created])}
