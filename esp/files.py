@@ -65,9 +65,12 @@ class ImageFile:
     url: str
     file: str | None = None
     error: str | None = None
+    source: str = "remote"
+    """Where the ZIP's copy came from: ``downloaded``, ``local`` (the demo shop's pictures,
+    ``file:`` URLs) or ``remote`` (not in the ZIP)."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"url": self.url, "file": self.file, "error": self.error}
+        return {"url": self.url, "file": self.file, "error": self.error, "source": self.source}
 
 
 @dataclass
@@ -249,7 +252,7 @@ def download_images(urls: list[str], *, online: bool = True,
             if local is not None:
                 name = _image_name(index, url, mime_type(local))
                 data[name] = local.read_bytes()
-                images.append(ImageFile(url, file=name))
+                images.append(ImageFile(url, file=name, source="local"))
                 continue
             if not online:
                 images.append(ImageFile(url, error="offline: not downloaded"))
@@ -290,7 +293,7 @@ def _download(client: Any, index: int, url: str, dead_hosts: dict[str, str],
         return ImageFile(url, error="larger than 5 MB")
     name = _image_name(index, url, content_type)
     data[name] = response.content
-    return ImageFile(url, file=name)
+    return ImageFile(url, file=name, source="downloaded")
 
 
 def image_urls(htmls: list[str]) -> list[str]:

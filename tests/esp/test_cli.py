@@ -38,7 +38,11 @@ def test_files_json_names_files_and_export_id(shop: Engine, sqlite_url: str, tmp
     data = json.loads(capsys.readouterr().out)
     assert data["zip"] == "Приветствие.zip" and data["export_id"] >= 1
     assert all((out / name).is_file() for name in data["files"])
-    assert data["images_kept_remote"] and not data["images_downloaded"]
+    # Offline: nothing downloaded; the demo shop's pictures (all of this email's) from disk.
+    assert data["images_downloaded"] and not data["images_kept_remote"]
+    assert {i["source"] for i in data["images_downloaded"]} == {"local"}
+    assert all(i["url"].startswith("https://cdn.konvert-demo.ru/img/")
+               for i in data["images_downloaded"])
     assert _run(sqlite_url, "--json", "export", "history") == 0
     history = json.loads(capsys.readouterr().out)
     assert history[0]["id"] == data["export_id"] and history[0]["target"] == "files:sendgrid"
