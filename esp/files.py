@@ -23,7 +23,6 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
@@ -35,18 +34,15 @@ from esp.history import finish_export, start_export
 from esp.payload import VariantPayload
 from esp.prepare import prepare_campaign, prepare_template
 from esp.translate import TARGETS, TranslationReport
-from workspace.demo.images import local_image_path, mime_type
+from workspace.pictures import PictureFetcher
 
 log = logging.getLogger(__name__)
 
 FILE_TARGETS = (*TARGETS, "plain")
 MAX_CONTACTS = 200
 """``plain`` renders per recipient for a small list; more is a job for an ESP."""
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 _IMG_SRC_RE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)([\"'])(https?://[^\"'<>{}|*$@]+)\2",
                          re.IGNORECASE)
-_CONTENT_EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
-                "image/webp": ".webp", "image/svg+xml": ".svg"}
 _HEADER_ALIASES = {
     "email": "email", "e-mail": "email", "почта": "email", "эл. почта": "email",
     "first_name": "first_name", "имя": "first_name", "firstname": "first_name",
@@ -229,71 +225,24 @@ def _eml(email: _Email, from_name: str, from_email: str) -> bytes:
     return bytes(message)
 
 
-def _image_name(index: int, url: str, content_type: str) -> str:
-    base = Path(urlsplit(url).path).name or "image"
-    base = re.sub(r"[^\w.-]+", "-", base)[:60]
-    ext = _CONTENT_EXT.get(content_type.split(";")[0].strip().lower(), "")
-    if ext and not base.lower().endswith((ext, ".jpeg")):
-        base += ext
-    return f"images/{index:02d}-{base}"
-
-
 def download_images(urls: list[str], *, online: bool = True,
                     timeout: float = 5.0) -> tuple[list[ImageFile], dict[str, bytes]]:
-    """Take each image once: the demo shop's pictures and ``file:`` URLs from disk, always;
-    others downloaded when online (a host that fails to connect is not asked again)."""
+    """Take each image once (:class:`workspace.pictures.PictureFetcher`): the demo shop's
+    pictures and ``file:`` URLs from disk, always; others downloaded when online."""
     images: list[ImageFile] = []
     data: dict[str, bytes] = {}
-    client: Any = None
-    dead_hosts: dict[str, str] = {}
-    try:
+    with PictureFetcher(download=online, connect_timeout=min(timeout, 3.0),
+                        read_timeout=timeout) as fetcher:
         for index, url in enumerate(urls, start=1):
-            local = local_image_path(url)
-            if local is not None:
-                name = _image_name(index, url, mime_type(local))
-                data[name] = local.read_bytes()
-                images.append(ImageFile(url, file=name, source="local"))
+            picture = fetcher.fetch(url)
+            if picture.data is None:
+                images.append(ImageFile(url, error=picture.error))
                 continue
-            if not online:
-                images.append(ImageFile(url, error="offline: not downloaded"))
-                continue
-            if client is None:
-                import httpx
-
-                client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-                                      follow_redirects=True, headers={"User-Agent": "Konvert"})
-            images.append(_download(client, index, url, dead_hosts, data))
-    finally:
-        if client is not None:
-            client.close()
+            name = f"images/{index:02d}-{picture.name}"
+            data[name] = picture.data
+            source = "downloaded" if picture.source == "downloaded" else "local"
+            images.append(ImageFile(url, file=name, source=source))
     return images, data
-
-
-def _download(client: Any, index: int, url: str, dead_hosts: dict[str, str],
-              data: dict[str, bytes]) -> ImageFile:
-    import httpx
-
-    host = urlsplit(url).netloc
-    if host in dead_hosts:
-        return ImageFile(url, error=dead_hosts[host])
-    try:
-        response = client.get(url)
-    except httpx.TimeoutException:
-        dead_hosts[host] = "timed out"
-        return ImageFile(url, error="timed out")
-    except httpx.HTTPError as exc:
-        dead_hosts[host] = f"no connection ({type(exc).__name__})"
-        return ImageFile(url, error=dead_hosts[host])
-    content_type = response.headers.get("content-type", "")
-    if response.status_code != 200:
-        return ImageFile(url, error=f"HTTP {response.status_code}")
-    if content_type and not content_type.startswith("image/"):
-        return ImageFile(url, error=f"not an image ({content_type})")
-    if len(response.content) > MAX_IMAGE_BYTES:
-        return ImageFile(url, error="larger than 5 MB")
-    name = _image_name(index, url, content_type)
-    data[name] = response.content
-    return ImageFile(url, file=name, source="downloaded")
 
 
 def image_urls(htmls: list[str]) -> list[str]:

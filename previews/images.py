@@ -8,6 +8,8 @@ found locally instead:
 - ``file:`` URLs name a file on this computer;
 - any other ``http(s)`` image is downloaded once, with short timeouts
   (review bundle only); when that fails (offline, host down) the link stays.
+  :class:`workspace.pictures.PictureFetcher` does the fetching, here and for
+  ``export files``.
 
 :func:`inline_demo_images` gives the live preview ``data:`` URLs;
 :class:`BundleImages` copies the pictures into a review bundle and points the
@@ -19,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import html as html_lib
-import logging
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -29,16 +29,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from previews.errors import PreviewError
-from workspace.demo.images import demo_data_url, demo_image_path, local_image_path
+from workspace.demo.images import demo_data_url
+from workspace.pictures import (
+    CONNECT_TIMEOUT,
+    MAX_PICTURE_BYTES,
+    READ_TIMEOUT,
+    PictureFetcher,
+    is_remote,
+)
 
-log = logging.getLogger(__name__)
-
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_BYTES = MAX_PICTURE_BYTES
 """A download larger than this is not copied (the link stays)."""
-CONNECT_TIMEOUT = 3.0
-"""Seconds to wait for a connection to an image host."""
-READ_TIMEOUT = 5.0
-"""Seconds to wait for an image's bytes."""
 
 # src="..." / background="..." attributes and CSS url(...): every place an email
 # names a picture. Group "url" is the raw value (entities not decoded). An
@@ -49,11 +50,8 @@ _REF_RE = re.compile(
     r"|(?P<cpre>url\(\s*)(?P<cq>&quot;|&#39;|[\"']?)(?P<curl>[^\"'()<>]*?)(?P=cq)\s*\)",
     re.IGNORECASE,
 )
-_REMOTE_RE = re.compile(r"^https?://", re.IGNORECASE)
 _NOT_PICTURES = (".woff", ".woff2", ".ttf", ".otf", ".eot", ".css")
 """Web fonts and style sheets named by ``url()``: not pictures, never copied."""
-_CONTENT_EXT = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
-                "image/webp": ".webp", "image/svg+xml": ".svg", "image/avif": ".avif"}
 
 
 def _value(match: re.Match[str]) -> str:
@@ -97,11 +95,6 @@ def inline_demo_images(html: str) -> str:
     return replace_image_urls(html, demo_data_url)
 
 
-def is_remote(url: str) -> bool:
-    """Whether ``url`` is an ``http(s)`` address."""
-    return bool(_REMOTE_RE.match(url))
-
-
 @dataclass
 class BundleImage:
     """One picture of the bundle's emails: copied into the bundle, or left remote (why)."""
@@ -137,9 +130,9 @@ class BundleImages:
         self.out_dir = out_dir
         self.download = download
         self.images: dict[str, BundleImage] = {}
-        self._timeout = (connect_timeout, read_timeout)
-        self._client: Any = None
-        self._dead_hosts: dict[str, tuple[str, str]] = {}
+        self._fetcher = PictureFetcher(download=download, connect_timeout=connect_timeout,
+                                       read_timeout=read_timeout,
+                                       user_agent="Konvert review bundle")
         self._names: set[str] = set()
 
     # -- public -------------------------------------------------------------
@@ -182,81 +175,26 @@ class BundleImages:
 
     def close(self) -> None:
         """Close the download connection (if one was opened)."""
-        if self._client is not None:
-            self._client.close()
-            self._client = None
+        self._fetcher.close()
 
     # -- internals ----------------------------------------------------------
 
     def _fetch(self, url: str) -> BundleImage:
-        local = local_image_path(url)
-        if local is not None:
-            source = "demo" if demo_image_path(url) is not None else "local"
-            name = self._name(url, local.name)
-            try:
-                target = self.out_dir / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(local, target)
-            except OSError as exc:
-                raise PreviewError(f"cannot copy {local} into the bundle: "
-                                   f"{exc.strerror or exc}") from None
-            return BundleImage(url, name, source)
-        if not is_remote(url):
-            return BundleImage(url, error="not a web address or a file on this computer",
-                              code="not-url")
-        if not self.download:
-            return BundleImage(url, error="not downloaded (offline)", code="offline")
-        return self._download(url)
-
-    def _download(self, url: str) -> BundleImage:
-        import httpx
-
-        host = urlsplit(url).netloc.lower()
-        if host in self._dead_hosts:
-            error, code = self._dead_hosts[host]
-            return BundleImage(url, error=error, code=code)
-        if self._client is None:
-            connect, read = self._timeout
-            self._client = httpx.Client(
-                timeout=httpx.Timeout(read, connect=connect), follow_redirects=True,
-                headers={"User-Agent": "Konvert review bundle"})
-        try:
-            with self._client.stream("GET", url) as response:
-                if response.status_code != 200:
-                    return BundleImage(url, error=f"HTTP {response.status_code}", code="http")
-                content_type = response.headers.get("content-type", "").split(";")[0]
-                content_type = content_type.strip().lower()
-                if content_type and not content_type.startswith("image/"):
-                    return BundleImage(url, error=f"not an image ({content_type})",
-                                       code="not-image")
-                data = bytearray()
-                for chunk in response.iter_bytes():
-                    data += chunk
-                    if len(data) > MAX_IMAGE_BYTES:
-                        return BundleImage(url, error="larger than 5 MB", code="too-large")
-        except httpx.TimeoutException:
-            self._dead_hosts[host] = ("timed out", "timeout")
-            return BundleImage(url, error="timed out", code="timeout")
-        except httpx.HTTPError as exc:
-            self._dead_hosts[host] = (f"no connection ({type(exc).__name__})", "connection")
-            return BundleImage(url, error=self._dead_hosts[host][0], code="connection")
-        name = self._name(url, PurePosixPath(urlsplit(url).path).name,
-                          _CONTENT_EXT.get(content_type, ""))
+        picture = self._fetcher.fetch(url)
+        if picture.data is None:
+            return BundleImage(url, error=picture.error, code=picture.code)
+        name = self._name(url, picture.name)
         try:
             target = self.out_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(bytes(data))
+            target.write_bytes(picture.data)
         except OSError as exc:
             raise PreviewError(f"cannot write {self.out_dir / name}: "
                                f"{exc.strerror or exc}") from None
-        log.info("bundle image %s downloaded (%d bytes)", url, len(data))
-        return BundleImage(url, name, "downloaded")
+        return BundleImage(url, name, picture.source)
 
-    def _name(self, url: str, base: str, ext: str = "") -> str:
+    def _name(self, url: str, base: str) -> str:
         """``images/<name>``: readable, unique per URL, same for the same URL."""
-        base = re.sub(r"[^\w.-]+", "-", base, flags=re.ASCII).strip(".-")[:60] or "image"
-        if ext and not base.lower().endswith((ext, ".jpeg" if ext == ".jpg" else ext)):
-            base += ext
         name = f"images/{base}"
         if name in self._names:
             stem, dot, suffix = base.rpartition(".")
