@@ -491,6 +491,18 @@ class Dialect:
         self.report.add(Problem("filter-approximated", "warning", message, self.where,
                                 variable, ways_out=("accept", "change-template")))
 
+    def stored_money(self, expr: Filter, shown: str, how: str = "stored") -> str:
+        """``money`` for a target that cannot format numbers: the amount as the ESP holds
+        it, then ₽ (reported as an approximation)."""
+        self.approximated(f"money: the amount is shown as {how}, followed by ₽",
+                          _first_name(expr))
+        return shown + "\u00a0₽"
+
+    def stored_date(self, expr: Filter, shown: str, how: str) -> str:
+        """``ru_date`` for a target that cannot format dates: the date as the ESP holds it."""
+        self.approximated(f"ru_date: the date is shown as {how}", _first_name(expr))
+        return shown
+
     def literal_text(self, value: Any) -> str:
         return "" if value is None else str(value)
 
@@ -535,13 +547,10 @@ class UnisenderDialect(Dialect):
 
     def _filter(self, expr: Filter, in_link: bool) -> str:
         if expr.name == "money":
-            self.approximated("money: the amount is shown as stored, followed by ₽",
-                              _first_name(expr))
-            return self._tag(expr.base, in_link) + "\u00a0₽"
+            return self.stored_money(expr, self._tag(expr.base, in_link))
         if expr.name == "ru_date":
-            self.approximated("ru_date: the date is shown as stored in the account",
-                              _first_name(expr))
-            return self._tag(expr.base, in_link)
+            return self.stored_date(expr, self._tag(expr.base, in_link),
+                                    "stored in the account")
         raise TranslationError("filter-unsupported",
                                f"Unisender has no equivalent of the filter {expr.name!r}",
                                _first_name(expr))
@@ -577,13 +586,9 @@ class MailchimpDialect(Dialect):
             if expr.name in ("upper", "lower", "title") and isinstance(expr.base, Ref):
                 return f"*|{expr.name.upper()}:{self.ref(expr.base)}|*"
             if expr.name == "money":
-                self.approximated("money: the amount is shown as stored, followed by ₽",
-                                  _first_name(expr))
-                return self._tag(expr.base) + "\u00a0₽"
+                return self.stored_money(expr, self._tag(expr.base))
             if expr.name == "ru_date":
-                self.approximated("ru_date: the date is shown as Mailchimp stores it",
-                                  _first_name(expr))
-                return self._tag(expr.base)
+                return self.stored_date(expr, self._tag(expr.base), "Mailchimp stores it")
             raise TranslationError("filter-unsupported",
                                    f"Mailchimp has no equivalent of the filter {expr.name!r}",
                                    _first_name(expr))
@@ -800,9 +805,7 @@ class HandlebarsDialect(Dialect):
                 fallback + "{{/if}}"
         if isinstance(expr, Filter):
             if expr.name == "money":
-                self.approximated("money: the amount is shown as sent, followed by ₽",
-                                  _first_name(expr))
-                return self.output(expr.base, in_link) + "\u00a0₽"
+                return self.stored_money(expr, self.output(expr.base, in_link), "sent")
             if expr.name == "ru_date" and isinstance(expr.base, Ref):
                 return "{{formatDate " + self._value(expr.base) + " 'DD.MM.YYYY'}}"
             if expr.name in ("length", "count"):
@@ -897,13 +900,10 @@ class MindboxDialect(Dialect):
                     f"{self.output(expr.base, in_link)}@{{ end if }}")
         if isinstance(expr, Filter):
             if expr.name == "money":
-                self.approximated("money: the amount is shown as stored, followed by ₽",
-                                  _first_name(expr))
-                return self.output(expr.base, in_link) + "\u00a0₽"
+                return self.stored_money(expr, self.output(expr.base, in_link))
             if expr.name == "ru_date":
-                self.approximated("ru_date: the date is shown as Mindbox stores it",
-                                  _first_name(expr))
-                return self.output(expr.base, in_link)
+                return self.stored_date(expr, self.output(expr.base, in_link),
+                                        "Mindbox stores it")
             raise TranslationError("filter-unsupported",
                                    f"Mindbox has no documented equivalent of {expr.name!r}",
                                    _first_name(expr))
