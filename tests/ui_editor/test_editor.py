@@ -224,6 +224,15 @@ def test_the_variable_picker_inserts_a_tag_with_its_fallback(editor: TemplateEdi
     assert "first_name" in editor.variable_picker.names()
 
 
+def test_every_suggested_fallback_shows_for_a_contact_without_the_field() -> None:
+    from composer import render_jinja
+    from ui.editor.variables import FALLBACKS, variable_tag
+
+    assert {"top_categories", "promo_days_left", "product.size"} <= set(FALLBACKS)
+    for name, fallback in FALLBACKS.items():
+        assert render_jinja(variable_tag(name), {"product": {}}) == fallback, name
+
+
 def test_send_test_writes_an_eml_and_opens_it(
     qtbot: QtBot, editor: TemplateEditor, opened: list[QUrl], tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

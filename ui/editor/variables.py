@@ -13,7 +13,11 @@ FALLBACKS: dict[str, str] = {
     "last_name": "",
     "city": "вашем городе",
     "promo_code": "SEZON15",
+    "promo_discount": "15",
+    "promo_days_left": "несколько",
     "bonus_points": "500",
+    "top_categories": "одежда и обувь",
+    "product.size": "ваш размер",
 }
 """Suggested fallbacks for variables a contact may lack (shown when the field is empty)."""
 
