@@ -204,6 +204,31 @@ class SetCode(Edit):
 # -- helpers that read the old value from the current template -----------------
 
 
+@dataclass(frozen=True)
+class RestoreVersion(Edit):
+    """Put a whole earlier version back (``old`` is the template it replaces)."""
+
+    old: Template
+    new: Template
+
+    def apply(self, template: Template) -> Template:
+        return self.new
+
+    def revert(self, template: Template) -> Template:
+        return self.old
+
+    @property
+    def is_noop(self) -> bool:
+        return self.old == self.new
+
+
+def restore_version(template: Template, version: Template) -> RestoreVersion:
+    """Replace ``template`` by ``version`` (same name) as one undoable step."""
+    if version.name != template.name:
+        raise ComposerError(f"{version.name!r} is another template than {template.name!r}")
+    return RestoreVersion(template, version)
+
+
 def set_field(template: Template, name: str, value: Any) -> SetField:
     """Set template field ``name`` (one of :data:`TEXT_FIELDS`) to ``value``."""
     if name not in TEXT_FIELDS:
@@ -271,6 +296,7 @@ __all__ = [
     "InsertBlock",
     "MoveBlock",
     "RemoveBlock",
+    "RestoreVersion",
     "SetBlockField",
     "SetCode",
     "SetField",
@@ -279,6 +305,7 @@ __all__ = [
     "move_block",
     "new_block",
     "remove_block",
+    "restore_version",
     "set_block_field",
     "set_code",
     "set_field",

@@ -6,8 +6,9 @@ harmless). On Python 3.11 each call such as ``widget.setToolTip(...)`` or
 ``app.processEvents()`` takes one reference away; after a few thousand calls
 more than ``None`` had, Python frees ``None`` and the app dies ("Fatal Python
 error: none_dealloc"), typically while a big page such as Templates is being
-built. pyproject.toml excludes that release; this guard keeps an installed one
-from crashing by giving ``None`` a reference count no program can use up.
+built. This guard keeps that release from crashing by giving ``None`` a
+reference count no program can use up (pyproject.toml still accepts 6.12.0,
+the release installed here and in CI).
 """
 
 from __future__ import annotations

@@ -178,3 +178,44 @@ def test_a_broken_template_is_saved_as_saved_with_errors_and_the_last_good_is_ke
     qtbot.wait_until(lambda: editor.status.text() == "All changes saved", timeout=5000)
     editor.autosaver.watch(None)
     pools.wait()
+
+
+def test_the_version_without_errors_is_restored_in_one_undoable_step_also_after_a_restart(
+    qtbot: QtBot, sqlite_engine: Engine, pools: Pools, drafts: DraftStore, opened: list[QUrl],
+    tmp_path: Path,
+) -> None:
+    editor = make_editor(qtbot, sqlite_engine, pools, drafts, opened, tmp_path,
+                         autosave_delay_ms=300, draft_delay_ms=50)
+    with qtbot.wait_signal(editor.preview_updated, timeout=20000):
+        editor.open_template(load_template(sqlite_engine, "welcome_1"))
+    with qtbot.wait_signal(editor.preview_updated, timeout=20000):
+        editor.switch_to_code()  # the code version renders: it is the last good one
+    assert editor.autosaver is not None and editor.template is not None
+    good = editor.template
+    assert not editor.restore_link.isVisibleTo(editor)
+    broken = good.mjml.replace("</mj-text>", "{% if first_name %}</mj-text>", 1)  # type: ignore[union-attr]
+    with qtbot.wait_signal(editor.autosaver.saved, timeout=10000):
+        editor.code_view.setPlainText(broken)
+    qtbot.wait_until(lambda: editor.status.text().startswith("Saved with errors"), timeout=5000)
+    qtbot.wait_until(drafts.last_good_path("welcome_1").exists, timeout=5000)
+    assert editor.restore_link.isVisibleTo(editor)
+    editor.restore_link.linkActivated.emit("restore")  # as a click on the link does
+    assert editor.template == good
+    qtbot.wait_until(lambda: not editor.restore_link.isVisibleTo(editor), timeout=10000)
+    editor.undo_action.trigger()  # one step back: the broken text again
+    assert editor.template is not None and editor.template.mjml == broken
+    editor.autosaver.watch(None)
+    pools.wait()
+
+    # The app restarted: the broken version is in the workspace, the good one on disk.
+    saved = load_template(sqlite_engine, "welcome_1")
+    assert saved.mjml == broken
+    again = make_editor(qtbot, sqlite_engine, pools, drafts, opened, tmp_path,
+                        autosave_delay_ms=300, draft_delay_ms=50)
+    again.open_template(saved)
+    qtbot.wait_until(lambda: again.restore_link.isVisibleTo(again), timeout=20000)
+    again.restore_last_good()
+    assert again.template is not None and again.template.mjml == good.mjml
+    assert again.autosaver is not None
+    again.autosaver.watch(None)
+    pools.wait()

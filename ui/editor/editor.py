@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from composer.brand import BrandKit
-from composer.edits import Edit, set_code, set_field
+from composer.edits import Edit, restore_version, set_code, set_field
 from composer.lint import LintReport
 from composer.model import Template
 from composer.render import RenderResult
@@ -121,6 +121,8 @@ class TemplateEditor(Retranslating, QWidget):
         self._save_error = ""
         self._broken = False  # the last render of the current text failed
         self._last_good_template: Template | None = None
+        self._kept_good: Template | None = None  # the last good version kept on disk
+        self._kept_good_asked = False
         self._lint_counter = RequestCounter()
         self._lint_debouncer = Debouncer(LINT_DEBOUNCE_MS, self._lint_now, self)
         self._undo_filter = UndoKeysFilter(self)
@@ -148,11 +150,13 @@ class TemplateEditor(Retranslating, QWidget):
         self._title = header.title
         self.series_link = header.series_link
         self.status = header.status
+        self.restore_link = header.restore_link
         self.undo_button = header.undo_button
         self.redo_button = header.redo_button
         self.send_test_button = header.send_test_button
         self.export_button = header.export_button
         self.series_link.linkActivated.connect(self._on_series_link_activated)
+        self.restore_link.linkActivated.connect(self._on_restore_link_activated)
         self.undo_button.clicked.connect(self.undo_action.trigger)
         self.redo_button.clicked.connect(self.redo_action.trigger)
         self.undo_action.changed.connect(self._on_undo_action_changed)
@@ -304,12 +308,38 @@ class TemplateEditor(Retranslating, QWidget):
         if self.autosaver is not None:
             self.autosaver.watch(document)
         self._save_error = ""
+        self._kept_good = None
+        self._kept_good_asked = False
         self.recovery_banner.setVisible(bool(self._recovered_at))
         self._code_dirty = True
         self._refresh_all()
         self.preview.render_now()
         self._lint_debouncer.flush()
         self._lint_now()
+
+    def last_good_version(self) -> Template | None:
+        """The open template's last version that rendered: of this session, else the one
+        kept on disk when a broken version was saved (None if there is none)."""
+        template = self.template
+        if template is None:
+            return None
+        for good in (self._last_good_template, self._kept_good):
+            if good is not None and good.name == template.name and good != template:
+                return good
+        return None
+
+    def restore_last_good(self) -> None:
+        """Put the last version without errors back, as one undoable step."""
+        template, good = self.template, self.last_good_version()
+        if template is not None and good is not None:
+            self.apply_edit(restore_version(template, good))
+
+    def _on_restore_link_activated(self, _link: str) -> None:
+        self.restore_last_good()
+
+    def _on_kept_good_loaded(self, kept: Template | None) -> None:
+        self._kept_good = kept
+        self._retranslate_status()
 
     def apply_edit(self, edit: Edit) -> None:
         """Make ``edit`` on the open template, as an undoable step."""
@@ -497,6 +527,13 @@ class TemplateEditor(Retranslating, QWidget):
     def _on_preview_failed(self, _message: str) -> None:
         self._broken = True
         self._retranslate_status()
+        template = self.template
+        if (self.last_good_version() is None and not self._kept_good_asked
+                and self.autosaver is not None and template is not None):
+            # Opened broken (saved so before a restart): the version kept on disk.
+            self._kept_good_asked = True
+            Task(self.autosaver.drafts.read_last_good, template.name).owned_by(self) \
+                .on_success(self._on_kept_good_loaded).start(self._pools.read)
 
     def _on_autosaver_saved(self, _name: str) -> None:
         self._save_error = ""
@@ -547,6 +584,10 @@ class TemplateEditor(Retranslating, QWidget):
             window.installEventFilter(self._close_watcher)
             self._watched_window = window
         super().showEvent(event)
+
+    def window_closed(self) -> None:
+        """The window holding the editor closed: it is watched again when shown again."""
+        self._watched_window = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
@@ -623,6 +664,11 @@ class TemplateEditor(Retranslating, QWidget):
             self.status.setStyleSheet("")
         self.status.setText(text)
         self.status.setToolTip(text)  # the status is cut on a narrow window
+        restore = html.escape(self.tr("Restore the version without errors"))
+        self.restore_link.setText(f'<a href="restore" style="color:#2f6fde">{restore}</a>')
+        self.restore_link.setToolTip(self.tr(
+            "Put back the last version of this template that rendered (Ctrl+Z undoes it)"))
+        self.restore_link.setVisible(self._broken and self.last_good_version() is not None)
         if text != self._status:
             self._status = text
             self.status_changed.emit(text)

@@ -80,6 +80,10 @@ class CloseWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close and shiboken6.isValid(self._editor):
             self._editor.flush()
+            # Watch no more: a closed window may be deleted, and a filter called while
+            # Qt destroys the window would meet a half-destroyed object (a crash).
+            watched.removeEventFilter(self)
+            self._editor.window_closed()
         return False
 
 
@@ -151,6 +155,9 @@ class EditorHeader(QWidget):
         self.series_link.setTextFormat(Qt.TextFormat.RichText)
         self.status = named(QLabel(), "hint")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.restore_link = QLabel()  # "Restore the version without errors", when saved broken
+        self.restore_link.setTextFormat(Qt.TextFormat.RichText)
+        self.restore_link.hide()
         self.undo_button = QPushButton()
         self.redo_button = QPushButton()
         self.send_test_button = QPushButton()
@@ -163,6 +170,7 @@ class EditorHeader(QWidget):
         status_row = QHBoxLayout()
         status_row.setSpacing(8)
         status_row.addWidget(self.series_link)
+        status_row.addWidget(self.restore_link)
         status_row.addWidget(self.status, 1)
         title_box.addLayout(status_row)
         layout = QHBoxLayout(self)

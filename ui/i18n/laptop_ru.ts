@@ -50,5 +50,13 @@
       <source>Saved with errors: the last version without errors is kept too</source>
       <translation>Сохранено с ошибками; рабочая версия тоже сохранена</translation>
     </message>
+    <message>
+      <source>Restore the version without errors</source>
+      <translation>Вернуть версию без ошибок</translation>
+    </message>
+    <message>
+      <source>Put back the last version of this template that rendered (Ctrl+Z undoes it)</source>
+      <translation>Вернуть последнюю версию шаблона, которая отрисовывалась (Ctrl+Z отменит)</translation>
+    </message>
   </context>
 </TS>

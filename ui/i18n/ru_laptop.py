@@ -26,6 +26,10 @@ RU: dict[tuple[str, str], str] = {
         "сравнить свои, соберите сегмент, нажмите «Сохранить как…» и откройте это окно снова.",
     ("TemplateEditor", "Saved with errors: the last version without errors is kept too"):
         "Сохранено с ошибками; рабочая версия тоже сохранена",
+    ("TemplateEditor", "Restore the version without errors"): "Вернуть версию без ошибок",
+    ("TemplateEditor",
+     "Put back the last version of this template that rendered (Ctrl+Z undoes it)"):
+        "Вернуть последнюю версию шаблона, которая отрисовывалась (Ctrl+Z отменит)",
 }
 
 
