@@ -83,6 +83,14 @@ def main() -> int:
         _settle(3.0)
         _save(window, out / f"templates-findings-{lang}.png")
         editor.undo_action.trigger()
+        # Saved while it does not render (an unclosed Jinja block): the status and
+        # the link that restores the version without errors.
+        source = editor.code_view.toPlainText()
+        editor.code_view.setPlainText(
+            source.replace("</mj-text>", "{% if first_name %}</mj-text>", 1))
+        _settle(4.0)
+        _save(window, out / f"templates-saved-with-errors-{lang}.png")
+        editor.undo_action.trigger()
         editor.undo_action.trigger()
         editor.flush()
         _settle(1.0)

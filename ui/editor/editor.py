@@ -643,7 +643,8 @@ class TemplateEditor(Retranslating, QWidget):
             return
         self._title.setText(template.title or template.name)
         self._title.setToolTip(template.name)
-        self.series_link.setVisible(bool(template.scenario))
+        can_restore = self._broken and self.last_good_version() is not None
+        self.series_link.setVisible(bool(template.scenario) and not can_restore)
         if template.scenario:
             from ui.editor.scenario import scenario_titles
 
@@ -657,7 +658,10 @@ class TemplateEditor(Retranslating, QWidget):
             text = self.tr("Unsaved changes (saved automatically)")
             self.status.setStyleSheet("")
         elif self._broken:
-            text = self.tr("Saved with errors: the last version without errors is kept too")
+            # With a version to restore, the link beside says the rest (and takes the room
+            # of the series link: on a laptop screen the row cannot hold all three).
+            text = self.tr("Saved with errors") if can_restore else self.tr(
+                "Saved with errors: no version without errors to go back to")
             self.status.setStyleSheet("color:#7a4b00")
         else:
             text = self.tr("All changes saved")
@@ -668,7 +672,7 @@ class TemplateEditor(Retranslating, QWidget):
         self.restore_link.setText(f'<a href="restore" style="color:#2f6fde">{restore}</a>')
         self.restore_link.setToolTip(self.tr(
             "Put back the last version of this template that rendered (Ctrl+Z undoes it)"))
-        self.restore_link.setVisible(self._broken and self.last_good_version() is not None)
+        self.restore_link.setVisible(can_restore)
         if text != self._status:
             self._status = text
             self.status_changed.emit(text)

@@ -47,8 +47,12 @@
   <context>
     <name>TemplateEditor</name>
     <message>
-      <source>Saved with errors: the last version without errors is kept too</source>
-      <translation>Сохранено с ошибками; рабочая версия тоже сохранена</translation>
+      <source>Saved with errors</source>
+      <translation>Сохранено с ошибками</translation>
+    </message>
+    <message>
+      <source>Saved with errors: no version without errors to go back to</source>
+      <translation>Сохранено с ошибками; версии без ошибок нет</translation>
     </message>
     <message>
       <source>Restore the version without errors</source>

@@ -24,8 +24,9 @@ RU: dict[tuple[str, str], str] = {
      "compare your own, build a segment and press “Save as…”, then open this window again."):
         "Сохранённых сегментов меньше двух, поэтому в списках — готовые сегменты. Чтобы "
         "сравнить свои, соберите сегмент, нажмите «Сохранить как…» и откройте это окно снова.",
-    ("TemplateEditor", "Saved with errors: the last version without errors is kept too"):
-        "Сохранено с ошибками; рабочая версия тоже сохранена",
+    ("TemplateEditor", "Saved with errors"): "Сохранено с ошибками",
+    ("TemplateEditor", "Saved with errors: no version without errors to go back to"):
+        "Сохранено с ошибками; версии без ошибок нет",
     ("TemplateEditor", "Restore the version without errors"): "Вернуть версию без ошибок",
     ("TemplateEditor",
      "Put back the last version of this template that rendered (Ctrl+Z undoes it)"):
