@@ -8,8 +8,9 @@ contexts ``WorkspaceErrors`` and ``ImportWarnings``. Regenerate with::
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from ui.i18n.tsfile import write_ts
 
 HERE = Path(__file__).resolve().parent
 
@@ -48,22 +49,5 @@ RU: dict[tuple[str, str], str] = {
 }
 
 
-def write(path: Path) -> None:
-    """Write the .ts file for ``RU``."""
-    root = ET.Element("TS", version="2.1", language="ru_RU")
-    contexts: dict[str, ET.Element] = {}
-    for (context, source), translation in RU.items():
-        if context not in contexts:
-            element = ET.SubElement(root, "context")
-            ET.SubElement(element, "name").text = context
-            contexts[context] = element
-        message = ET.SubElement(contexts[context], "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = translation
-    ET.indent(root)
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                    + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
-
-
 if __name__ == "__main__":
-    write(HERE / "reliability_ru.ts")
+    write_ts(HERE / "reliability_ru.ts", RU)
