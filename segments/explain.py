@@ -35,6 +35,7 @@ from sqlalchemy import Engine, case, func, literal, select
 
 from segments.compile import Compiler, Predicate, contacts
 from segments.errors import SegmentError
+from segments.query import time_limited
 from segments.rules import Group, Not, Reference, Rule, parse_rule
 from workspace.text import fold
 
@@ -55,7 +56,8 @@ def explain(engine: Engine, rule: Any, today: date, email: str) -> dict[str, Any
         predicates: list[Predicate] = []
         _collect(compiler, parsed, predicates)
         columns = [case((p, 1), else_=0).label(f"n{i}") for i, p in enumerate(predicates)]
-        row = conn.execute(select(*columns).where(contacts.id == contact_id)).one()
+        with time_limited(conn, "explaining this segment"):
+            row = conn.execute(select(*columns).where(contacts.id == contact_id)).one()
     flags = iter(bool(v) for v in row)
     return _annotate(rule, parsed, flags)
 
@@ -99,8 +101,9 @@ def overlap(engine: Engine, names: list[str], today: date,
         bits = [compiler.predicate(parse_rule(given[n])) if n in given
                 else compiler.reference(Reference(n, f"--name {n}")) for n in cleaned]
         mask = sum((case((p, 1 << i), else_=0) for i, p in enumerate(bits)), literal(0))
-        rows = conn.execute(select(mask.label("mask"), func.count()).group_by("mask"))
-        by_mask = {int(m): int(n) for m, n in rows}
+        with time_limited(conn, "comparing these segments"):
+            rows = conn.execute(select(mask.label("mask"), func.count()).group_by("mask"))
+            by_mask = {int(m): int(n) for m, n in rows}
     regions = []
     for size in range(1, len(cleaned) + 1):
         for combo in combinations(range(len(cleaned)), size):

@@ -7,11 +7,13 @@ segments.md (or a parsed rule); ``today`` is the reference date.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, case, func, select
+from sqlalchemy import ColumnElement, Connection, Engine, case, func, select
 from sqlalchemy.exc import OperationalError
 
 from segments.compile import (
@@ -53,29 +55,35 @@ COUNT_TIMEOUT_S = 30
 """On PostgreSQL a count is stopped after this many seconds (``statement_timeout``)."""
 
 
+@contextmanager
+def time_limited(conn: Connection, doing: str) -> Iterator[None]:
+    """On PostgreSQL, stop the statements of this transaction after :data:`COUNT_TIMEOUT_S`
+    with a :class:`SegmentError` in plain words ("``doing`` took longer than 30 s..."),
+    instead of holding a connection; on SQLite nothing changes."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(COUNT_TIMEOUT_S * 1000)}")
+    try:
+        yield
+    except OperationalError as exc:
+        if "statement timeout" not in str(exc.orig):
+            raise
+        raise SegmentError(
+            f"{doing} took longer than {COUNT_TIMEOUT_S:g} s and was stopped; make the "
+            "rule simpler or try again when the database is less busy") from exc
+
+
 def count(engine: Engine, rule: Any, today: date) -> SegmentCount:
     """Count the contacts matching ``rule`` and the sendable ones, in one SELECT.
 
-    On PostgreSQL the count is stopped after :data:`COUNT_TIMEOUT_S` with a
-    :class:`SegmentError` in plain words, instead of holding a connection.
+    On PostgreSQL the count is stopped after :data:`COUNT_TIMEOUT_S` (:func:`time_limited`).
     """
     with engine.connect() as conn:
         where = compile_rule(conn, rule, today)
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(
-                f"SET LOCAL statement_timeout = {int(COUNT_TIMEOUT_S * 1000)}")
-        try:
+        with time_limited(conn, "counting this segment"):
             row = conn.execute(
                 select(func.count(),
                        func.coalesce(func.sum(case((sendable(), 1), else_=0)), 0))
                 .select_from(contacts.id.table).where(where)).one()
-        except OperationalError as exc:
-            if "statement timeout" not in str(exc.orig):
-                raise
-            raise SegmentError(
-                f"counting this segment took longer than {COUNT_TIMEOUT_S:g} s and was "
-                "stopped; make the rule simpler or try again when the database is less busy"
-            ) from exc
     return SegmentCount(int(row[0]), int(row[1]))
 
 
@@ -103,9 +111,10 @@ def sample_members(engine: Engine, rule: Any, today: date, limit: int = 20) -> l
     """Up to ``limit`` members of ``rule`` (by e-mail) for the builder's preview."""
     with engine.connect() as conn:
         where = compile_rule(conn, rule, today)
-        rows = conn.execute(
-            select(contacts.email, contacts.first_name, contacts.last_name, contacts.city)
-            .where(where).order_by(contacts.email).limit(limit))
+        with time_limited(conn, "finding the first members"):
+            rows = conn.execute(
+                select(contacts.email, contacts.first_name, contacts.last_name, contacts.city)
+                .where(where).order_by(contacts.email).limit(limit)).all()
         return [Member(*row) for row in rows]
 
 

@@ -206,8 +206,20 @@ def test_postgres_count_timeout_is_plain(pg_url: str, tmp_path: Path,
 
         with pytest.raises(SegmentError, match=r"took longer than 0\.001 s"):
             count(engine, rule, date(2026, 1, 1))
+        # The builder's first members and "Compare segments" are stopped the same way.
+        from segments import sample_members
+        from segments.explain import overlap
+
+        with pytest.raises(SegmentError, match=r"^finding the first members took longer"):
+            sample_members(engine, rule, date(2026, 1, 1))
+        other = {"field": "city", "op": "contains", "value": "1"}
+        with pytest.raises(SegmentError, match=r"^comparing these segments took longer"):
+            overlap(engine, ["a", "b"], date(2026, 1, 1), {"a": rule, "b": other})
         monkeypatch.setattr(query, "COUNT_TIMEOUT_S", 30)
         assert count(engine, rule, date(2026, 1, 1)).count == 0
+        assert sample_members(engine, rule, date(2026, 1, 1)) == []
+        assert overlap(engine, ["a", "b"], date(2026, 1, 1),
+                       {"a": rule, "b": other})["total"] == 60_000
     finally:
         engine.dispose()
 
