@@ -56,6 +56,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from kerrors import KonvertError
+from ui.error_words import localized
 from workspace.db import plain_database_error
 from workspace.errors import WorkspaceError
 from workspace.imports.reasons import RowError, reason_text
@@ -110,7 +111,7 @@ def error_message(exc: BaseException) -> str:
         detail = str(exc).partition(": ")[2] if code == "not_a_workspace" else ""
         return f"{text}: {detail}" if detail else text
     if isinstance(exc, KonvertError):
-        return str(exc)
+        return localized(str(exc))
     text = str(exc) or type(exc).__name__
     return QCoreApplication.translate("Task", "Unexpected error: {0}").format(text)
 
