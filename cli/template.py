@@ -122,6 +122,17 @@ def _render(ctx: CliContext, args: argparse.Namespace) -> int:
 def _lint(ctx: CliContext, args: argparse.Namespace) -> int:
     template, brand = _resolve(ctx, args.template)
     report = lint(template, brand=brand, validation=args.validation)
+    if ctx.lang == "ru":  # the JSON keeps the core's English messages and codes
+        from composer.words_ru import finding_message, where_text
+
+        lines = []
+        for kind, findings in (("ошибка", report.errors), ("предупреждение", report.warnings)):
+            for f in findings:
+                where = where_text(f, "ru")
+                lines.append(f"{kind}: {f.code}{f' ({where})' if where else ''}: "
+                             f"{finding_message(f, 'ru')}")
+        ctx.emit(report.to_json(), "\n".join(lines) or "проблем не найдено")
+        return 0 if report.ok else 1
     lines = [
         f"{kind}: {f.code}{f' (line {f.line})' if f.line else ''}: {f.message}"
         for kind, findings in (("error", report.errors), ("warning", report.warnings))

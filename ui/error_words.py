@@ -63,7 +63,7 @@ _METRIC = {"opens": "открытий", "clicks": "кликов", "conversions":
 
 
 def _template_problem(text: str) -> str:
-    from ui.editor.finding_words import ru_message  # Jinja's own messages, by shape
+    from composer.words_ru import ru_message  # Jinja's own messages, by shape
 
     inner = text.removeprefix("template error: ")
     return "ошибка шаблона: " + (ru_message(inner) or inner)

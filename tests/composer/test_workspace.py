@@ -127,6 +127,10 @@ def test_cli_list_render_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     linted = _cli("--workspace", ws, "--json", "template", "lint", str(bad))
     report = json.loads(linted.stdout)
     assert [(f["code"], f["line"]) for f in report["warnings"]][:1] == [("mjml-warning", 2)]
+    russian = _cli("--workspace", ws, "--lang", "ru", "template", "lint", str(bad))
+    assert russian.stdout.startswith("ошибка: missing-unsubscribe: в письме нет ссылки")
+    assert "предупреждение: mjml-warning (строка 2): столбец 24: неизвестный элемент" \
+        " <mj-txt>" in russian.stdout, russian.stdout
     linted = _cli("--workspace", ws, "--json", "template", "lint", "--validation", "strict",
                   str(bad))
     assert linted.returncode == 1

@@ -22,10 +22,10 @@ from sqlalchemy import Engine
 
 from composer import Template, TextBlock, lint, load_template, validate_mjml
 from composer.lint import Finding
+from composer.words_ru import finding_message, ru_message, where_text
 from tests.ui_editor.conftest import make_editor
 from ui.editor.autosave import DraftStore
 from ui.editor.editor import TemplateEditor
-from ui.editor.finding_words import finding_message, ru_message, where_text
 from ui.language import LanguageSwitcher
 from ui.tasks import Pools
 

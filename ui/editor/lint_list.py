@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.lint import LintReport
-from ui.editor.finding_words import finding_message, where_text
+from composer.words_ru import finding_message, where_text
 from ui.language import current_language
 from ui.style import named
 

@@ -27,7 +27,7 @@ from composer.budget import render_budget
 from composer.errors import ComposerError, MjmlError, RenderBudgetError
 from composer.model import Template
 from composer.render import RenderResult, render_preview
-from ui.editor.finding_words import ru_message
+from composer.words_ru import ru_message
 from ui.editor.image_status import ImageLoadStatus
 from ui.editor.preview import PreviewView, UrlOpener
 from ui.editor.preview_html import COLOUR_MODES, preview_copy

@@ -1,7 +1,8 @@
 """Russian for the composer's messages (validator, lint, render), by their stable shapes.
 
-The cores speak English (the CLI, logs, scripts); lint findings carry stable
-codes and ``params``. :func:`composer.lint.finding_text` already says some
+The composer speaks English (logs, scripts, JSON); lint findings carry stable
+codes and ``params``. The app in Russian and ``konvert --lang ru template
+lint|render`` show the Russian from here. :func:`composer.lint.finding_text` already says some
 codes in Russian; the rest are recognised here by the exact English pattern
 the core builds, so a new or changed core message shows up untranslated in
 ``tests/ui_editor/test_russian_everywhere.py`` instead of going unnoticed.
