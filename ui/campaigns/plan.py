@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -168,6 +168,8 @@ class PlanPane(QWidget):
                  self.tr("Confidence"), self.tr("Power"))
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
+        for box in (self.baseline, self.lift):
+            box.setLocale(QLocale())  # 6,0 % once the UI speaks Russian
         self._update_note()
         if self._last is not None:
             self.update_plan(*self._last)

@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -148,7 +149,9 @@ class IntervalChart(QChartView):
         values = QValueAxis()
         values.setRange(0, max(1.0, top * 1.15))
         values.applyNiceNumbers()
-        values.setLabelFormat("%.1f %%")
+        values.setLabelFormat("%.1f %")  # localized: no printf escapes, "%%" stays double
+        self._chart.setLocale(QLocale())  # "6,0 %" in Russian
+        self._chart.setLocalizeNumbers(True)
         self._chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)

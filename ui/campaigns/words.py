@@ -84,7 +84,10 @@ def p_text(p_value: float | None) -> str:
     """A p-value as people read it: "—" when none, "< 0.0001" for tiny ones."""
     if p_value is None:
         return "—"
-    return "< 0.0001" if p_value < 0.0001 else f"{p_value:.4f}"
+    locale = QLocale()  # 0,3236 in Russian
+    if p_value < 0.0001:
+        return "< " + locale.toString(0.0001, "f", 4)
+    return locale.toString(p_value, "f", 4)
 
 
 def warning_text(code: str) -> str:
