@@ -154,6 +154,9 @@ def test_russian_and_laptop_size(open_page: Callable[[], Any], qtbot: QtBot,
         hint = window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 720, (tab, hint)
     assert "Пока рано" in editor.results.verdict.text()
+    model = editor.results.model
+    p_cell = model.data(model.index(1, model.columnCount() - 1))
+    assert p_cell is not None and "," in str(p_cell) and "." not in str(p_cell)  # 0,3236
     editor.tabs.setCurrentIndex(0)
     _shot(page, "campaign-setup-ru", qtbot)
     editor.tabs.setCurrentIndex(1)
