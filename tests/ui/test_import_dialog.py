@@ -173,3 +173,33 @@ def test_cancel_rolls_the_import_back_and_closes(
     assert dialog.plan.result is None
     with sqlite_engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Contact)).scalar_one() == 0
+
+
+def test_waiting_for_another_import_is_said_then_the_import_runs(
+    qtbot: QtBot,
+    sqlite_engine: Engine,
+    sqlite_url: str,
+    pools: Pools,
+    settings: QSettings,
+    switcher: LanguageSwitcher,
+    csv_1251: Path,
+) -> None:
+    import sqlite3
+
+    other = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another import (another Konvert) holds the workspace
+    try:
+        dialog = _dialog(qtbot, sqlite_engine, pools, settings, csv_1251)
+        with qtbot.wait_signal(dialog.format_page.sniffed, timeout=10000):
+            dialog.next()
+        dialog.next()
+        dialog.next()
+        status = dialog.run_page.status_label
+        qtbot.wait_until(lambda: "Another import is writing" in status.text(), timeout=10000)
+        assert dialog.run_page.is_running()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with qtbot.wait_signal(dialog.run_page.finished, timeout=30000):
+        pass
+    assert dialog.plan.result is not None and dialog.plan.result.imported == 3

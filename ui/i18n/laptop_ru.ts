@@ -45,6 +45,13 @@
     </message>
   </context>
   <context>
+    <name>RunPage</name>
+    <message>
+      <source>Another import is writing to this workspace: this one starts as soon as it has finished…</source>
+      <translation>В эту базу сейчас пишет другой импорт: этот начнётся, как только тот закончится…</translation>
+    </message>
+  </context>
+  <context>
     <name>TemplateEditor</name>
     <message>
       <source>Saved with errors</source>

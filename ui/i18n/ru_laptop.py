@@ -25,6 +25,9 @@ RU: dict[tuple[str, str], str] = {
      "compare your own, build a segment and press “Save as…”, then open this window again."):
         "Сохранённых сегментов меньше двух, поэтому в списках — готовые сегменты. Чтобы "
         "сравнить свои, соберите сегмент, нажмите «Сохранить как…» и откройте это окно снова.",
+    ("RunPage", "Another import is writing to this workspace: this one starts as soon as it "
+                "has finished…"):
+        "В эту базу сейчас пишет другой импорт: этот начнётся, как только тот закончится…",
     ("TemplateEditor", "Saved with errors"): "Сохранено с ошибками",
     ("TemplateEditor", "Saved with errors: no version without errors to go back to"):
         "Сохранено с ошибками; версии без ошибок нет",

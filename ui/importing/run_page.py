@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,12 @@ from workspace.importer import (
 )
 
 log = logging.getLogger(__name__)
+
+
+class _WaitingRelay(QObject):
+    """Carries "another import holds the workspace" from the worker to the page."""
+
+    waiting = Signal()
 
 
 class RunPage(Retranslating, QWizardPage):
@@ -79,6 +85,14 @@ class RunPage(Retranslating, QWizardPage):
                 Path(self._plan.path).name
             )
         )
+        # Told from the worker when another import holds the workspace: a relay object,
+        # kept alive by the worker's callback, carries it to the page on the GUI thread.
+        relay = _WaitingRelay()
+        relay.waiting.connect(self._on_waiting)
+
+        def waiting() -> None:
+            relay.waiting.emit()
+
         self.task = (
             Task(
                 import_file,
@@ -88,6 +102,7 @@ class RunPage(Retranslating, QWizardPage):
                 mapping=self._plan.mapping,
                 encoding=self._plan.encoding,
                 delimiter=self._plan.delimiter,
+                waiting=waiting,
             )
             .owned_by(self)
             .with_progress(self._on_task_progressed)
@@ -114,6 +129,11 @@ class RunPage(Retranslating, QWizardPage):
             self.tr("Every row is checked; rejected rows are listed at the end."),
         )
         self.cancel_button.setText(self.tr("Cancel import"))
+
+    def _on_waiting(self) -> None:
+        self.status_label.setText(self.tr(
+            "Another import is writing to this workspace: this one starts as soon as it has "
+            "finished…"))
 
     def _on_task_progressed(self, done: int, total: int) -> None:
         if total <= 0:
