@@ -264,7 +264,8 @@ def open_workspace(location: str | None) -> Engine:
 
 @contextmanager
 def write_transaction(engine: Engine, *, waiting: Callable[[], None] | None = None,
-                      wait: float | None = None) -> Iterator[Connection]:
+                      wait: float | None = None,
+                      check: Callable[[], None] | None = None) -> Iterator[Connection]:
     """``engine.begin()`` that holds the write lock from the start on SQLite.
 
     SQLite lets one writer at a time. A transaction that reads first and
@@ -274,15 +275,16 @@ def write_transaction(engine: Engine, *, waiting: Callable[[], None] | None = No
     ``waiting`` is called (the command line says so) and the lock is waited
     for up to ``wait`` seconds (:data:`WRITER_WAIT`); then a
     :class:`WorkspaceError` says plainly that another import is running.
+    ``check`` is called between tries and may raise to stop waiting (a Cancel).
     """
     with engine.begin() as conn:
         if conn.dialect.name == "sqlite":
-            _begin_immediate(conn, waiting, WRITER_WAIT if wait is None else wait)
+            _begin_immediate(conn, waiting, WRITER_WAIT if wait is None else wait, check)
         yield conn
 
 
 def _begin_immediate(conn: Connection, waiting: Callable[[], None] | None,
-                     wait: float) -> None:
+                     wait: float, check: Callable[[], None] | None = None) -> None:
     # Short tries in a Python loop rather than one long busy wait inside
     # SQLite, so Ctrl+C is honoured while waiting.
     raw: Any = conn.connection.dbapi_connection
@@ -306,6 +308,8 @@ def _begin_immediate(conn: Connection, waiting: Callable[[], None] | None,
             if not told and waiting is not None:
                 waiting()
             told = True
+            if check is not None:
+                check()
     finally:
         raw.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT * 1000)}")
 

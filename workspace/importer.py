@@ -413,6 +413,17 @@ def _deferred_indexes(kind: str, reader: _RowReader) -> dict[str, set[str] | Non
     return tables
 
 
+def _stop_if(cancelled: Cancelled | None) -> Callable[[], None] | None:
+    """A check that ends the wait for another import when the user cancels."""
+    if cancelled is None:
+        return None
+
+    def check() -> None:
+        if cancelled():
+            raise ImportCancelledError("import cancelled; nothing was changed")
+    return check
+
+
 def _estimate_rows(source: RowSource, sampled: int) -> int:
     """Rows in the file, extrapolated from the bytes the first ``sampled`` rows took."""
     if sampled < DATE_SNIFF_ROWS:
@@ -503,7 +514,8 @@ def _import(engine: Engine, kind: str, path: Path, mapping: Mapping[str, str | N
         tally = Tally()
         tally.warnings = reader.warnings
         try:
-            with write_transaction(engine, waiting=waiting) as conn, _page_cache(conn, kind):
+            with write_transaction(engine, waiting=waiting, check=_stop_if(cancelled)) as conn, \
+                    _page_cache(conn, kind):
                 writer = WRITERS[kind](conn, reader.fields, tally)
                 deferral = IndexDeferral(conn, _deferred_indexes(kind, reader), estimated)
                 writer.before_write = deferral.consider

@@ -203,3 +203,38 @@ def test_waiting_for_another_import_is_said_then_the_import_runs(
     with qtbot.wait_signal(dialog.run_page.finished, timeout=30000):
         pass
     assert dialog.plan.result is not None and dialog.plan.result.imported == 3
+
+
+def test_cancel_while_waiting_for_another_import_stops_at_once(
+    qtbot: QtBot,
+    sqlite_engine: Engine,
+    sqlite_url: str,
+    pools: Pools,
+    settings: QSettings,
+    switcher: LanguageSwitcher,
+    csv_1251: Path,
+) -> None:
+    import sqlite3
+    import time
+
+    other = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        dialog = _dialog(qtbot, sqlite_engine, pools, settings, csv_1251)
+        with qtbot.wait_signal(dialog.format_page.sniffed, timeout=10000):
+            dialog.next()
+        dialog.next()
+        dialog.next()
+        status = dialog.run_page.status_label
+        qtbot.wait_until(lambda: "Another import is writing" in status.text(), timeout=10000)
+        started = time.monotonic()
+        with qtbot.wait_signal(dialog.run_page.finished, timeout=10000):
+            dialog.run_page.cancel()
+        assert time.monotonic() - started < 5  # not the 10 minutes the wait may last
+        assert "Import cancelled" in dialog.run_page.error_label.text()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert dialog.plan.result is None
+    with sqlite_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Contact)).scalar_one() == 0
