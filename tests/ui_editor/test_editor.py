@@ -282,3 +282,26 @@ def test_export_review_bundle_builds_the_bundle_off_the_gui_thread(
     assert (out / "review.pdf").exists()
     assert any(p.suffix == ".png" for p in out.rglob("*.png"))
     assert opened[-1] == QUrl.fromLocalFile(str(index))
+
+
+def test_ctrl_z_in_a_field_or_the_code_undoes_the_document(
+    qtbot: QtBot, editor: TemplateEditor,
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    assert editor.template is not None
+    before = editor.template.subject
+    field = editor.field_edits["subject"]
+    field.setText("Новая тема")
+    assert editor.template.subject == "Новая тема"
+    QTest.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.template.subject == before and field.text() == before
+    assert editor.document is not None and editor.document.stack.canRedo()  # the stack's undo
+    QTest.keyClick(field, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.template.subject == "Новая тема"
+    editor.switch_to_code()  # a step of its own: Ctrl+Z in the code turns the blocks back
+    assert editor.template.is_code
+    QTest.keyClick(editor.code_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.template.is_code and editor.template.subject == "Новая тема"

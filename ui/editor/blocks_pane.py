@@ -38,6 +38,7 @@ from composer.edits import (
 from composer.model import Template
 from ui.retranslate import Retranslating
 from ui.style import named
+from ui.undo_keys import UndoLineEdit, UndoPlainTextEdit
 
 _TAG_RE = re.compile(r"<[^>]+>")
 
@@ -184,7 +185,7 @@ class BlockPropertiesPanel(Retranslating, QWidget):
             spin.valueChanged.connect(lambda v, name=name: self._emit(name, int(v)))
             widget = spin
         elif name == "html":
-            text = QPlainTextEdit()
+            text = UndoPlainTextEdit()
             text.setTabChangesFocus(True)
             text.setMinimumHeight(90)
             text.textChanged.connect(
@@ -192,7 +193,7 @@ class BlockPropertiesPanel(Retranslating, QWidget):
             )
             widget = text
         else:
-            line = QLineEdit()
+            line = UndoLineEdit()
             line.textChanged.connect(lambda v, name=name: self._emit(name, v))
             widget = line
         widget.setObjectName(f"field_{name}")

@@ -20,6 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from ui.undo_keys import UndoPlainTextEdit
+
 
 def _format(colour: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
@@ -84,7 +86,7 @@ class _LineNumbers(QWidget):
         self._view.paint_line_numbers(event)
 
 
-class CodeView(QPlainTextEdit):
+class CodeView(UndoPlainTextEdit):
     """MJML source with line numbers, highlighting and :meth:`go_to_line`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

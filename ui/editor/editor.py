@@ -44,7 +44,6 @@ from ui.editor.editor_parts import (
     CodeTab,
     EditorHeader,
     RecoveryBanner,
-    UndoKeysFilter,
     block_at_line,
     run_lint,
     titled,
@@ -57,6 +56,7 @@ from ui.editor.validation import ValidationLevelBox
 from ui.editor.variables import VariablePicker
 from ui.retranslate import Retranslating
 from ui.tasks import Debouncer, Pools, RequestCounter, Task
+from ui.undo_keys import UndoLineEdit
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,8 @@ class TemplateEditor(Retranslating, QWidget):
         self._kept_good_asked = False
         self._lint_counter = RequestCounter()
         self._lint_debouncer = Debouncer(LINT_DEBOUNCE_MS, self._lint_now, self)
-        self._undo_filter = UndoKeysFilter(self)
+        # No Qt parent, owned by this object: a Qt child has its Python side torn down
+        # before Qt has destroyed the editor, while Qt may still call it.
         self._close_watcher = CloseWatcher(self)
         self._watched_window: QWidget | None = None
 
@@ -184,11 +185,10 @@ class TemplateEditor(Retranslating, QWidget):
         grid.setVerticalSpacing(6)
         positions = {"from_name": (0, 0), "subject": (0, 2), "preheader": (1, 2)}
         for name in _FIELDS:
-            edit = QLineEdit()
+            edit = UndoLineEdit()  # Ctrl+Z undoes the document (ui/undo_keys.py)
             edit.setObjectName(f"field_{name}")
             edit.textChanged.connect(
                 lambda text, name=name: self._on_field_text_changed(name, text))
-            edit.installEventFilter(self._undo_filter)
             label = QLabel()
             row, col = positions[name]
             grid.addWidget(label, row, col)
@@ -208,7 +208,6 @@ class TemplateEditor(Retranslating, QWidget):
         self.code_view = code_tab.code_view
         self._code_hint = code_tab.hint
         self.to_code_button = code_tab.to_code_button
-        self.code_view.installEventFilter(self._undo_filter)
         self.code_view.textChanged.connect(self._on_code_view_text_changed)
         self.to_code_button.clicked.connect(self.switch_to_code)
         self.inbox = InboxPreviewPane()
@@ -516,8 +515,6 @@ class TemplateEditor(Retranslating, QWidget):
         if isinstance(new, QLineEdit | QPlainTextEdit) and self.isAncestorOf(new) \
                 and not new.isReadOnly() and new is not self.inbox.variants:
             self._insert_target = new
-            if isinstance(new, QLineEdit | QPlainTextEdit):
-                new.installEventFilter(self._undo_filter)
 
     # -- save status -------------------------------------------------------------
 

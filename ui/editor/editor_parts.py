@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,21 +50,6 @@ def block_at_line(template: Template, brand: BrandKit, line: int) -> int:
     return -1
 
 
-class UndoKeysFilter(QObject):
-    """Lets Ctrl+Z / Ctrl+Shift+Z reach the document's undo stack from text fields.
-
-    Text widgets have their own undo, which would fight the stack's.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and (event.matches(QKeySequence.StandardKey.Undo)
-                     or event.matches(QKeySequence.StandardKey.Redo))):
-            event.ignore()
-            return True
-        return False
-
-
 class CloseWatcher(QObject):
     """Flushes the editor's pending save when its window is about to close.
 
@@ -74,7 +58,7 @@ class CloseWatcher(QObject):
     """
 
     def __init__(self, editor: TemplateEditor) -> None:
-        super().__init__(editor)
+        super().__init__()  # no Qt parent: see TemplateEditor.__init__
         self._editor = editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

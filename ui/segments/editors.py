@@ -12,13 +12,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QLineEdit,
     QMenu,
     QSpinBox,
     QToolButton,
@@ -36,6 +35,7 @@ from ui.segments.number_editors import (
     NumberRangeEditor,
 )
 from ui.segments.value_editor import ValueEditor
+from ui.undo_keys import UndoLineEdit
 
 Suggest = Callable[[str, str, Callable[[list[str]], None]], None]
 """``suggest(field, prefix, deliver)``: fetch known values off the GUI thread, then deliver."""
@@ -115,7 +115,7 @@ class TextEditor(ValueEditor):
         super().__init__(parent)
         self._field = field
         self._suggest = suggest
-        self.line = QLineEdit()
+        self.line = UndoLineEdit()  # Ctrl+Z undoes the rule (ui/undo_keys.py)
         self.line.setMinimumWidth(120)
         self.line.setPlaceholderText(self.tr("type a value"))
         self._model = QStringListModel(self)
@@ -125,7 +125,6 @@ class TextEditor(ValueEditor):
         self.line.setCompleter(completer)
         completer.activated.connect(self._on_completer_activated)
         self.line.textEdited.connect(self._on_line_text_edited)
-        self.line.installEventFilter(_LineFilter(None, self))
         self._layout.addWidget(self.line, 1)
         self._ask("")
 
@@ -156,36 +155,6 @@ class TextEditor(ValueEditor):
         self.value_edited.emit(False)
 
 
-_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-
-
-class _LineFilter(QObject):
-    """Enter adds a chip (optional); Ctrl+Z / Ctrl+Shift+Z go to the builder's undo stack.
-
-    A QLineEdit keeps its own undo history, which would change the text
-    behind the rule document's back; refusing the shortcut override lets
-    the page's undo actions have the keys.
-    """
-
-    def __init__(self, on_enter: Callable[[], None] | None, parent: QObject) -> None:
-        super().__init__(parent)
-        self._on_enter = on_enter
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and (any(event.matches(k) for k in _UNDO_KEYS) or event.keyCombination() == (
-                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-                    | Qt.Key.Key_Z))):
-            event.ignore()
-            return True
-        if (self._on_enter is not None and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self._on_enter()
-            return True
-        return False
-
-
 class ChipsEditor(ValueEditor):
     """Several values as chips (``Москва ×``), added by typing with suggestions, Enter or comma."""
 
@@ -199,7 +168,7 @@ class ChipsEditor(ValueEditor):
         self._chips = QHBoxLayout()
         self._chips.setSpacing(4)
         self._layout.addLayout(self._chips)
-        self.line = QLineEdit()
+        self.line = UndoLineEdit(self.add_typed)  # Enter adds a chip; Ctrl+Z undoes the rule
         self.line.setMinimumWidth(100)
         self.line.setPlaceholderText(self.tr("add a value…"))
         self._model = QStringListModel(self)
@@ -209,7 +178,6 @@ class ChipsEditor(ValueEditor):
         self.line.setCompleter(completer)
         completer.activated.connect(self._on_completer_activated)
         self.line.textEdited.connect(self._on_line_text_edited)
-        self.line.installEventFilter(_LineFilter(self.add_typed, self))
         self._layout.addWidget(self.line, 1)
         if suggest is not None and not numeric:
             suggest(field, "", self._on_suggestions_loaded)
