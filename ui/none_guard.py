@@ -42,5 +42,5 @@ def guard_none_refcount() -> bool:
         return False
     refcount = ctypes.c_ssize_t.from_address(id(None))
     refcount.value += _HEADROOM
-    log.warning("this PySide6 build loses references to None; guarded (install PySide6 != 6.12.0)")
+    log.info("this PySide6 build loses references to None (6.12.0 on Python 3.11); guarded")
     return True
